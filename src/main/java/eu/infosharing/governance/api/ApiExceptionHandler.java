@@ -1,0 +1,93 @@
+package eu.infosharing.governance.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every error of our API as application/problem+json (RFC 9457), naming the bad fields. */
+@RestControllerAdvice(basePackages = "eu.infosharing.governance")
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), "invalid-input"), e.problems());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), "conflict");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), "forbidden");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            FieldProblem p = new FieldProblem(field, field, "has a value of the wrong type");
+            return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", p.sentence(), "invalid-input"), List.of(p));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable request",
+                "The request body is not valid JSON for this operation", "unreadable");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        FieldProblem p = new FieldProblem(e.getName(), e.getName(), "has an unknown value '" + e.getValue() + "'");
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", p.sentence(), "invalid-input"), List.of(p));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        FieldProblem p = new FieldProblem(e.getParameterName(), e.getParameterName(), "is required");
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", p.sentence(), "invalid-input"), List.of(p));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                "Send the request body as application/json", "unsupported-media-type");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("urn:arrangement-governance:problem:" + type));
+        if (status.is5xxServerError()) {
+            log.error("{}: {}", title, detail);
+        }
+        return p;
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail p, List<FieldProblem> problems) {
+        p.setProperty("errors", problems.stream()
+                .map(f -> new ErrorEntry(f.field(), f.message())).toList());
+        return p;
+    }
+
+    record ErrorEntry(String field, String message) {
+    }
+}

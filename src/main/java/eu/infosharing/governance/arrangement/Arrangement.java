@@ -1,0 +1,97 @@
+package eu.infosharing.governance.arrangement;
+
+import eu.infosharing.governance.organisation.ParticipantType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** An information-sharing arrangement: a community with its conditions for participation and rules of conduct. */
+@Entity
+public class Arrangement {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Column(nullable = false)
+    private int requiredSponsors;
+
+    /** Whether organisations competing in the same market take part: a competition-law concern. */
+    @Column(nullable = false)
+    private boolean admitsDirectCompetitors;
+
+    private String operationalPlatform;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "arrangement_participant_type", joinColumns = @JoinColumn(name = "arrangement_id"))
+    @Column(name = "participant_type")
+    @Enumerated(EnumType.STRING)
+    private Set<ParticipantType> admittedParticipantTypes = EnumSet.noneOf(ParticipantType.class);
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "current_rules_version_id")
+    private RulesOfConductVersion currentRules;
+
+    protected Arrangement() {
+    }
+
+    public boolean admits(ParticipantType type) {
+        return admittedParticipantTypes.contains(type);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public int getRequiredSponsors() {
+        return requiredSponsors;
+    }
+
+    public boolean isAdmitsDirectCompetitors() {
+        return admitsDirectCompetitors;
+    }
+
+    public String getOperationalPlatform() {
+        return operationalPlatform;
+    }
+
+    public Set<ParticipantType> getAdmittedParticipantTypes() {
+        return admittedParticipantTypes;
+    }
+
+    public RulesOfConductVersion getCurrentRules() {
+        return currentRules;
+    }
+}

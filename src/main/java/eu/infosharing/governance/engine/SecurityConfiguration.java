@@ -1,0 +1,69 @@
+package eu.infosharing.governance.engine;
+
+import eu.infosharing.governance.identity.CamundaUserAuthenticationProvider;
+import eu.infosharing.governance.identity.EngineAuthenticationFilter;
+import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Two filter chains. The Camunda webapps (their own login and CSRF) and engine REST (Camunda's Basic
+ * authentication filter below) are left to Camunda; our API and its documentation need HTTP Basic against
+ * the Camunda users. Nothing under /api or /engine-rest answers anonymously.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(
+                        path.matcher("/camunda/**"), path.matcher("/engine-rest/**"), path.matcher("/"),
+                        path.matcher("/actuator/health"), path.matcher("/favicon.ico")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // the webapps protect themselves with Camunda's CSRF filter; engine REST is stateless Basic
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        http.authenticationProvider(new CamundaUserAuthenticationProvider(identityService))
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("Arrangement Governance"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless Basic authentication: no session cookie a cross-site form could ride on
+                .csrf(c -> c.disable())
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Engine REST requires HTTP Basic against the Camunda users (it is open to anyone by default). */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
+        return registration;
+    }
+}

@@ -1,0 +1,55 @@
+package eu.infosharing.governance.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is acting, as the engine knows it: set by the Camunda webapps and engine REST for their requests,
+ * and by {@link EngineAuthenticationFilter} for our API. Work the engine does on its own acts as "system".
+ */
+@Component
+public class CurrentUser {
+
+    public static final String SYSTEM = "system";
+
+    private final IdentityService identityService;
+
+    public CurrentUser(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public boolean isAuthenticated() {
+        Authentication a = identityService.getCurrentAuthentication();
+        return a != null && a.getUserId() != null;
+    }
+
+    /** The user id, or "system" for the engine's own work (timers, jobs). */
+    public String id() {
+        return isAuthenticated() ? identityService.getCurrentAuthentication().getUserId() : SYSTEM;
+    }
+
+    public List<String> groups() {
+        Authentication a = identityService.getCurrentAuthentication();
+        if (a == null || a.getUserId() == null) {
+            return List.of();
+        }
+        List<String> groups = a.getGroupIds();
+        return groups == null ? List.of() : groups;
+    }
+
+    public boolean isIn(String group) {
+        return groups().contains(group);
+    }
+
+    /** Coordinators and administrators act for any organisation; the engine's own work does too. */
+    public boolean actsForAnyOrganisation() {
+        return !isAuthenticated() || isIn(Roles.COORDINATORS) || isIn(Roles.ADMINS);
+    }
+
+    /** Roles that read every membership: coordinators, reviewers, auditors, administrators. */
+    public boolean readsAllMemberships() {
+        return actsForAnyOrganisation() || isIn(Roles.PRIVACY) || isIn(Roles.LEGAL) || isIn(Roles.AUDITORS);
+    }
+}

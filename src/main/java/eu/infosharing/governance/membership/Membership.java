@@ -1,0 +1,137 @@
+package eu.infosharing.governance.membership;
+
+import eu.infosharing.governance.arrangement.Arrangement;
+import eu.infosharing.governance.organisation.Organisation;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An organisation's participation in one arrangement, from application to its end, with every status change. */
+@Entity
+public class Membership {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "organisation_id")
+    private Organisation organisation;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "arrangement_id")
+    private Arrangement arrangement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MembershipStatus status;
+
+    private String motivation;
+
+    private String processInstanceId;
+
+    @Column(nullable = false)
+    private Instant appliedAt;
+
+    /** When the membership was validated: the DORA notification falls due from this moment. */
+    private Instant validatedAt;
+
+    /** Why an application was rejected or expired. */
+    private String closedReason;
+
+    @OneToMany(mappedBy = "membership", cascade = CascadeType.ALL)
+    @OrderBy("changedAt, id")
+    private List<StatusChange> history = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Membership() {
+    }
+
+    public Membership(Organisation organisation, Arrangement arrangement, String motivation, String actor) {
+        this.organisation = organisation;
+        this.arrangement = arrangement;
+        this.motivation = motivation;
+        this.appliedAt = Instant.now();
+        this.status = MembershipStatus.SUBMITTED;
+        history.add(new StatusChange(this, null, MembershipStatus.SUBMITTED, appliedAt, actor, "Application submitted"));
+    }
+
+    /** Moves to a new status and records who did it, when and why. Moving to the same status records nothing. */
+    public boolean transition(MembershipStatus to, String actor, String reason) {
+        if (status == to) {
+            return false;
+        }
+        if (status.isFinal() || status == MembershipStatus.VALIDATED) {
+            throw new IllegalStateException("Membership " + id + " is " + status + " and cannot become " + to);
+        }
+        Instant now = Instant.now();
+        history.add(new StatusChange(this, status, to, now, actor, reason));
+        this.status = to;
+        if (to == MembershipStatus.VALIDATED) {
+            this.validatedAt = now;
+        }
+        if (to.isFinal()) {
+            this.closedReason = reason;
+        }
+        return true;
+    }
+
+    public void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Organisation getOrganisation() {
+        return organisation;
+    }
+
+    public Arrangement getArrangement() {
+        return arrangement;
+    }
+
+    public MembershipStatus getStatus() {
+        return status;
+    }
+
+    public String getMotivation() {
+        return motivation;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Instant getAppliedAt() {
+        return appliedAt;
+    }
+
+    public Instant getValidatedAt() {
+        return validatedAt;
+    }
+
+    public String getClosedReason() {
+        return closedReason;
+    }
+
+    public List<StatusChange> getHistory() {
+        return history;
+    }
+}

@@ -1,0 +1,25 @@
+package eu.infosharing.governance.membership;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface MembershipRepository extends JpaRepository<Membership, Long> {
+
+    boolean existsByOrganisationIdAndArrangementIdAndStatusInAndIdNot(Long organisationId, Long arrangementId,
+                                                                     Collection<MembershipStatus> statuses, Long exceptId);
+
+    boolean existsByOrganisationIdAndArrangementIdAndStatusIn(Long organisationId, Long arrangementId,
+                                                             Collection<MembershipStatus> statuses);
+
+    boolean existsByOrganisationIdAndStatusIn(Long organisationId, Collection<MembershipStatus> statuses);
+
+    @Query("""
+            select m from Membership m
+            where (:status is null or m.status = :status)
+              and (:arrangement is null or m.arrangement.code = :arrangement)
+              and (:organisationId is null or m.organisation.id = :organisationId)
+            order by m.appliedAt desc, m.id desc""")
+    List<Membership> search(MembershipStatus status, String arrangement, Long organisationId);
+}

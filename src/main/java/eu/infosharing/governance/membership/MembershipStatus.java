@@ -1,0 +1,37 @@
+package eu.infosharing.governance.membership;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a membership stands. The entry lifecycle ends in VALIDATED, REJECTED or EXPIRED. */
+public enum MembershipStatus {
+    SUBMITTED,
+    AWAITING_ENDORSEMENT,
+    UNDER_REVIEW,
+    INFORMATION_REQUESTED,
+    AWAITING_RULES_ACCEPTANCE,
+    COMPLIANCE_REVIEW,
+    VALIDATED,
+    REJECTED,
+    EXPIRED;
+
+    /** An application still in progress. */
+    public static final Set<MembershipStatus> PENDING = EnumSet.of(SUBMITTED, AWAITING_ENDORSEMENT, UNDER_REVIEW,
+            INFORMATION_REQUESTED, AWAITING_RULES_ACCEPTANCE, COMPLIANCE_REVIEW);
+
+    /** A membership in force: the organisation takes part in the arrangement. */
+    public static final Set<MembershipStatus> IN_FORCE = EnumSet.of(VALIDATED);
+
+    /** Pending or in force: a second application for the same arrangement is a duplicate. */
+    public static final Set<MembershipStatus> OPEN = union(PENDING, IN_FORCE);
+
+    private static Set<MembershipStatus> union(Set<MembershipStatus> a, Set<MembershipStatus> b) {
+        Set<MembershipStatus> all = EnumSet.copyOf(a);
+        all.addAll(b);
+        return all;
+    }
+
+    public boolean isFinal() {
+        return this == REJECTED || this == EXPIRED;
+    }
+}

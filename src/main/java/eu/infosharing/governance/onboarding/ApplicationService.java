@@ -1,0 +1,149 @@
+package eu.infosharing.governance.onboarding;
+
+import eu.infosharing.governance.api.ConflictException;
+import eu.infosharing.governance.api.ForbiddenException;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipRepository;
+import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.organisation.OrganisationDeclaration;
+import eu.infosharing.governance.organisation.OrganisationRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in applications: validates them, registers the organisation and the membership, and starts
+ * membership-onboarding. The API calls {@link #submit}; the Tasklist start form reaches {@link #register}
+ * through {@link RegisterApplicationListener}, so both follow the same rules.
+ */
+@Service
+public class ApplicationService {
+
+    private final ApplicationValidator validator;
+    private final OrganisationRepository organisations;
+    private final MembershipRepository memberships;
+    private final SponsorshipRepository sponsorships;
+    private final IdentityService identityService;
+    private final RuntimeService runtimeService;
+    private final CurrentUser currentUser;
+
+    public ApplicationService(ApplicationValidator validator, OrganisationRepository organisations,
+                              MembershipRepository memberships, SponsorshipRepository sponsorships,
+                              IdentityService identityService, RuntimeService runtimeService, CurrentUser currentUser) {
+        this.validator = validator;
+        this.organisations = organisations;
+        this.memberships = memberships;
+        this.sponsorships = sponsorships;
+        this.identityService = identityService;
+        this.runtimeService = runtimeService;
+        this.currentUser = currentUser;
+    }
+
+    /** Validates, registers and starts the onboarding process: one transaction, so a failure stores nothing. */
+    @Transactional
+    public Membership submit(ApplicationRequest request) {
+        Membership membership = register(request);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY,
+                String.valueOf(membership.getId()),
+                Map.of(OnboardingVariables.MEMBERSHIP_ID, membership.getId(),
+                        OnboardingVariables.APPLICANT_GROUP, applicantGroup(membership)));
+        membership.attachProcess(instance.getId());
+        return membership;
+    }
+
+    /** Validates and stores the application without starting a process. */
+    @Transactional
+    public Membership register(ApplicationRequest request) {
+        ValidatedApplication application = validator.validate(request);
+        Optional<Organisation> represented = representedOrganisation();
+        Optional<Organisation> existing = application.existingOrganisation();
+        checkMayApplyFor(existing, represented, application.declaration());
+        existing.ifPresent(o -> refuseDuplicate(o, application));
+
+        Organisation organisation = existing.orElseGet(() -> new Organisation(application.declaration().country(),
+                application.declaration().enterpriseNumber(), application.declaration().foreignRegisterId()));
+        organisation.declare(application.declaration());
+        organisation = organisations.saveAndFlush(organisation);
+        if (organisation.getRepresentativesGroup().isEmpty()) {
+            createRepresentativesGroup(organisation);
+        }
+
+        Membership membership = memberships.save(new Membership(organisation, application.arrangement(),
+                application.motivation(), currentUser.id()));
+        for (Organisation sponsor : application.sponsors()) {
+            sponsorships.save(new Sponsorship(membership, sponsor));
+        }
+        return membership;
+    }
+
+    public String applicantGroup(Membership membership) {
+        return membership.getOrganisation().getRepresentativesGroup()
+                .orElseThrow(() -> new IllegalStateException("Organisation without representatives group"));
+    }
+
+    /**
+     * A representative applies only for its own organisation; a person who represents none yet may register a new
+     * one (and becomes its representative); coordinators and administrators apply for anyone.
+     */
+    private void checkMayApplyFor(Optional<Organisation> target, Optional<Organisation> represented,
+                                  OrganisationDeclaration declaration) {
+        if (currentUser.actsForAnyOrganisation()) {
+            return;
+        }
+        if (represented.isPresent()) {
+            if (target.isEmpty() || !target.get().getId().equals(represented.get().getId())) {
+                throw new ForbiddenException("You represent " + represented.get().getLegalName()
+                        + " and can apply only on its behalf; " + declaration.legalName() + " is another organisation");
+            }
+        } else if (target.isPresent()) {
+            throw new ForbiddenException("You do not represent " + target.get().getLegalName()
+                    + "; ask its representatives or a coordinator");
+        }
+    }
+
+    private void refuseDuplicate(Organisation organisation, ValidatedApplication application) {
+        if (memberships.existsByOrganisationIdAndArrangementIdAndStatusIn(organisation.getId(),
+                application.arrangement().getId(), MembershipStatus.OPEN)) {
+            throw new ConflictException(organisation.getLegalName() + " already has a pending or active membership of "
+                    + application.arrangement().getName());
+        }
+    }
+
+    private Optional<Organisation> representedOrganisation() {
+        if (!currentUser.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return currentUser.groups().stream()
+                .map(organisations::findByRepresentativesGroup)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private void createRepresentativesGroup(Organisation organisation) {
+        String groupId = Roles.organisationGroup(organisation.getId());
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identityService.newGroup(groupId);
+            group.setName(organisation.getLegalName());
+            group.setType(Roles.ORGANISATION_GROUP_TYPE);
+            identityService.saveGroup(group);
+        }
+        organisation.assignRepresentativesGroup(groupId);
+        // The person who registered a new organisation becomes its first representative.
+        if (currentUser.isAuthenticated() && !currentUser.actsForAnyOrganisation()) {
+            identityService.createMembership(currentUser.id(), groupId);
+        }
+    }
+
+    List<Sponsorship> sponsorshipsOf(Long membershipId) {
+        return sponsorships.findByMembershipIdOrderById(membershipId);
+    }
+}

@@ -1,0 +1,151 @@
+package eu.infosharing.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.onboarding.ApplicationRequest;
+import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.EmbeddedPostgresConfiguration;
+import eu.infosharing.governance.support.Members;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * End to end on real PostgreSQL with the job executor running: an application posted to our API goes through
+ * every person's task, completed through engine REST as Tasklist does, to a VALIDATED membership.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(EmbeddedPostgresConfiguration.class)
+@TestPropertySource(properties = {
+        "camunda.bpm.job-execution.enabled=true",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=500"})
+class OnboardingPostgresIT {
+
+    private static final String PASSWORD = "Pg-Test-Secret-1";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    Members members;
+
+    @Test
+    void applicationPostedToTheApiEndsValidatedOnPostgres() throws Exception {
+        user("pgcoordinator", Roles.COORDINATORS);
+        user("pgdpo", Roles.PRIVACY);
+        user("pglegal", Roles.LEGAL);
+        Organisation sponsor = members.member("CIDR", "PG Sponsor");
+        group(sponsor.getRepresentativesGroup().orElseThrow());
+        user("pgsponsor", sponsor.getRepresentativesGroup().orElseThrow());
+
+        assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/api/memberships", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ApplicationRequest application = Applications.bank("CIDR", "PG Bank", List.of(sponsor.getEnterpriseNumber()));
+        ResponseEntity<Map<String, Object>> created = as("pgcoordinator").exchange("/api/applications", HttpMethod.POST,
+                new HttpEntity<>(application), new ParameterizedTypeReference<>() { });
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation()).isNotNull();
+        String membership = created.getHeaders().getLocation().toString();
+        String processInstanceId = (String) created.getBody().get("processInstanceId");
+        String applicantGroup = applicantGroup(processInstanceId);
+        user("pgapplicant", applicantGroup);
+
+        submit("pgsponsor", processInstanceId, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"));
+        submit("pgcoordinator", processInstanceId, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"));
+        submit("pgapplicant", processInstanceId, "Task_AcceptRules", Map.of("rulesAccepted", true));
+        submit("pgdpo", processInstanceId, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE",
+                "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", true, "privacyNoticeProvided", true));
+        submit("pglegal", processInstanceId, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "APPROVE"));
+
+        Map<String, Object> validated = waitFor(() -> {
+            Map<String, Object> m = as("pgcoordinator").exchange(membership, HttpMethod.GET, null,
+                    new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+            return "VALIDATED".equals(m.get("status")) ? m : null;
+        }, "membership VALIDATED");
+        assertThat(validated.get("validatedAt")).isNotNull();
+        assertThat((List<?>) validated.get("history")).hasSize(6);
+    }
+
+    /** Waits for the task (the job executor runs the continuations), then submits its form through engine REST. */
+    private void submit(String user, String processInstanceId, String taskKey, Map<String, Object> values) throws Exception {
+        String taskId = waitFor(() -> {
+            List<Map<String, Object>> tasks = as(user).exchange("/engine-rest/task?processInstanceId=" + processInstanceId
+                            + "&taskDefinitionKey=" + taskKey, HttpMethod.GET, null,
+                    new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+            return tasks == null || tasks.isEmpty() ? null : (String) tasks.get(0).get("id");
+        }, taskKey);
+        Map<String, Object> variables = new java.util.HashMap<>();
+        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        ResponseEntity<String> response = as(user).postForEntity("/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("variables", variables), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(taskKey + ": " + response.getBody()).isTrue();
+    }
+
+    private String applicantGroup(String processInstanceId) throws Exception {
+        return waitFor(() -> {
+            ResponseEntity<Map<String, Object>> v = as("pgcoordinator").exchange("/engine-rest/process-instance/"
+                            + processInstanceId + "/variables/applicantGroup", HttpMethod.GET, null,
+                    new ParameterizedTypeReference<Map<String, Object>>() { });
+            return v.getStatusCode().is2xxSuccessful() ? (String) v.getBody().get("value") : null;
+        }, "applicantGroup");
+    }
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, PASSWORD);
+    }
+
+    private static <T> T waitFor(java.util.concurrent.Callable<T> probe, String what) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+
+    private void group(String id) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group g = identityService.newGroup(id);
+            g.setName(id);
+            identityService.saveGroup(g);
+        }
+    }
+
+    private void user(String id, String group) {
+        group(group);
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User u = identityService.newUser(id);
+            u.setPassword(PASSWORD);
+            identityService.saveUser(u);
+        }
+        if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identityService.createMembership(id, group);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package eu.infosharing.governance.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.MembershipRepository;
+import eu.infosharing.governance.onboarding.ApplicationRequest;
+import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.organisation.OrganisationRepository;
+import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.Members;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Our API as a client sees it: status codes, problem+json bodies that name the field, and nothing stored on error. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ApplicationApiTest {
+
+    private static final String PASSWORD = "Api-Test-Secret-1";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    MembershipRepository memberships;
+    @Autowired
+    OrganisationRepository organisations;
+    @Autowired
+    Members members;
+
+    @BeforeEach
+    void users() {
+        user("apicoordinator", Roles.COORDINATORS);
+        user("apiauditor", Roles.AUDITORS);
+    }
+
+    @Test
+    void nothingAnswersAnonymously() throws Exception {
+        mvc.perform(get("/api/arrangements")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/applications").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/memberships")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/arrangements").with(httpBasic("apiauditor", "wrong password")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void listsTheTwelveFocusGroupsWithTheirConditionsAndRules() throws Exception {
+        mvc.perform(get("/api/arrangements").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(12)))
+                .andExpect(jsonPath("$[?(@.code=='CIDR')].requiredSponsors", hasItem(1)))
+                .andExpect(jsonPath("$[?(@.code=='HOSPITALS')].admittedParticipantTypes[*]", hasItem("HEALTHCARE_PROVIDER")))
+                .andExpect(jsonPath("$[?(@.code=='GRC')].currentRules.version", hasItem("1.0")))
+                .andExpect(jsonPath("$[?(@.code=='GRC')].currentRules.text", hasItem(containsString("TLP:AMBER+STRICT"))));
+    }
+
+    @Test
+    void validApplicationIsCreatedWithItsLocationAndStartsOnboarding() throws Exception {
+        String body = mvc.perform(post("/api/applications").with(coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(
+                                Applications.publicBody("GRC", "Api Public Body"))))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", startsWith("/api/memberships/")))
+                .andExpect(jsonPath("$.status", is("SUBMITTED")))
+                .andExpect(jsonPath("$.processInstanceId").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        Number id = json.readValue(body, Map.class).get("id") instanceof Number n ? n : null;
+        String processInstanceId = (String) json.readValue(body, Map.class).get("processInstanceId");
+        managementService.createJobQuery().processInstanceId(processInstanceId).list()
+                .forEach(j -> managementService.executeJob(j.getId()));
+
+        mvc.perform(get("/api/memberships/" + id).with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status", is("UNDER_REVIEW")))
+                .andExpect(jsonPath("$.organisation.legalName", is("Api Public Body")))
+                .andExpect(jsonPath("$.history[0].to", is("SUBMITTED")))
+                .andExpect(jsonPath("$.history[0].actor", is("apicoordinator")))
+                .andExpect(jsonPath("$.openTasks[0].taskDefinitionKey", is("Task_VetApplication")))
+                .andExpect(jsonPath("$.openTasks[0].candidateGroups", hasItem("coordinators")));
+        mvc.perform(get("/api/memberships?status=UNDER_REVIEW&arrangement=GRC").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", hasItem(id.intValue())))
+                .andExpect(jsonPath("$[*].status", everyItem(is("UNDER_REVIEW"))));
+    }
+
+    @Test
+    void invalidApplicationNamesEveryBadFieldAndStoresNothing() throws Exception {
+        long organisationsBefore = organisations.count();
+        long membershipsBefore = memberships.count();
+        ApplicationRequest bad = new ApplicationRequest("GRC",
+                new ApplicationRequest.OrganisationInput("", "NV", "BE", "0599.799.598", null, "54930084UKLVMY22DS17",
+                        "PRIVATE_COMPANY", "ESSENTIAL", null, "A", "en"),
+                List.of(new ApplicationRequest.ContactInput("Someone", "not-an-email", "+32 2 555 00 00", "xyz")),
+                List.of(), "x".repeat(2001));
+        mvc.perform(post("/api/applications").with(coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(bad)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title", is("Invalid input")))
+                .andExpect(jsonPath("$.errors[*].field", hasItems("organisation.legalName", "organisation.enterpriseNumber",
+                        "organisation.lei", "organisation.nis2Sector", "contacts[0].email", "contacts[0].pgpFingerprint",
+                        "motivation")))
+                .andExpect(jsonPath("$.errors[?(@.field=='organisation.enterpriseNumber')].message",
+                        hasItem(containsString("wrong check number"))))
+                .andExpect(jsonPath("$.errors[?(@.field=='motivation')].message", hasItem(containsString("at most 2000"))));
+        org.assertj.core.api.Assertions.assertThat(organisations.count()).isEqualTo(organisationsBefore);
+        org.assertj.core.api.Assertions.assertThat(memberships.count()).isEqualTo(membershipsBefore);
+    }
+
+    @Test
+    void unknownArrangementMissingOrganisationAndDoraWithoutLeiAreRefused() throws Exception {
+        ApplicationRequest unknown = Applications.publicBody("NOPE", "Lost Agency");
+        expectFieldError(unknown, "arrangementCode", "not a known arrangement");
+
+        ApplicationRequest noOrganisation = new ApplicationRequest("GRC", null, List.of(Applications.contact("x")), null, null);
+        expectFieldError(noOrganisation, "organisation", "is required");
+
+        ApplicationRequest doraWithoutLei = Applications.withOrganisation(Applications.publicBody("GRC", "Lei-less Bank"),
+                Applications.organisation("Lei-less Bank", "PRIVATE_COMPANY", "ESSENTIAL", "BANKING", "A", null));
+        expectFieldError(doraWithoutLei, "organisation.lei", "required for a DORA financial entity");
+
+        ApplicationRequest noSponsor = Applications.bank("CIDR", "Lonely Bank", List.of());
+        expectFieldError(noSponsor, "sponsors", "at least 1");
+    }
+
+    @Test
+    void wrongJsonTypeIsAProblemNamingTheField() throws Exception {
+        mvc.perform(post("/api/applications").with(coordinator()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"arrangementCode\":\"GRC\",\"contacts\":\"everyone\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field", is("contacts")));
+        mvc.perform(post("/api/applications").with(coordinator()).contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/memberships?status=DANCING").with(auditor()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field", is("status")));
+    }
+
+    @Test
+    void secondApplicationForTheSameArrangementIsAConflict() throws Exception {
+        ApplicationRequest first = Applications.publicBody("AWARENESS", "Eager Agency");
+        mvc.perform(post("/api/applications").with(coordinator()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(first))).andExpect(status().isCreated());
+        long before = memberships.count();
+        mvc.perform(post("/api/applications").with(coordinator()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(first)))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("already has a pending or active membership of Awareness")));
+        org.assertj.core.api.Assertions.assertThat(memberships.count()).isEqualTo(before);
+    }
+
+    @Test
+    void representativeSeesAndAppliesOnlyForItsOwnOrganisation() throws Exception {
+        Organisation a = members.member("GRC", "Rep Org A");
+        Organisation b = members.member("IAM", "Rep Org B");
+        groupOf(a);
+        groupOf(b);
+        user("repa", a.getRepresentativesGroup().orElseThrow());
+
+        // applying for organisation B's identifiers is refused and changes nothing
+        ApplicationRequest forB = Applications.withOrganisation(Applications.publicBody("CLOUD", "Rep Org B"),
+                new ApplicationRequest.OrganisationInput("Rep Org B", "NV", "BE", b.getEnterpriseNumber(), null, null,
+                        "PRIVATE_COMPANY", "NOT_IN_SCOPE", null, "NONE", "fr"));
+        long before = memberships.count();
+        mvc.perform(post("/api/applications").with(httpBasic("repa", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(forB)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("You represent Rep Org A")));
+        org.assertj.core.api.Assertions.assertThat(memberships.count()).isEqualTo(before);
+
+        Long bMembership = memberships.search(null, "IAM", b.getId()).get(0).getId();
+        Long aMembership = memberships.search(null, "GRC", a.getId()).get(0).getId();
+        mvc.perform(get("/api/memberships/" + bMembership).with(httpBasic("repa", PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/memberships/" + aMembership).with(httpBasic("repa", PASSWORD)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/memberships").with(httpBasic("repa", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].organisation.legalName", everyItem(is("Rep Org A"))))
+                .andExpect(jsonPath("$", hasSize(1)));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/applications'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/memberships/{id}'].get").exists());
+    }
+
+    private void expectFieldError(ApplicationRequest request, String field, String message) throws Exception {
+        long before = memberships.count();
+        mvc.perform(post("/api/applications").with(coordinator())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field=='" + field + "')].message", hasItem(containsString(message))));
+        org.assertj.core.api.Assertions.assertThat(memberships.count()).isEqualTo(before);
+    }
+
+    private void groupOf(Organisation o) {
+        String id = o.getRepresentativesGroup().orElseThrow();
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            var g = identityService.newGroup(id);
+            g.setName(o.getLegalName());
+            g.setType(Roles.ORGANISATION_GROUP_TYPE);
+            identityService.saveGroup(g);
+        }
+    }
+
+    private void user(String id, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User u = identityService.newUser(id);
+            u.setPassword(PASSWORD);
+            identityService.saveUser(u);
+            if (identityService.createGroupQuery().groupId(group).count() == 0) {
+                var g = identityService.newGroup(group);
+                g.setName(group);
+                identityService.saveGroup(g);
+            }
+            identityService.createMembership(id, group);
+        }
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor coordinator() {
+        return httpBasic("apicoordinator", PASSWORD);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor auditor() {
+        return httpBasic("apiauditor", PASSWORD);
+    }
+}

@@ -1,0 +1,496 @@
+package eu.infosharing.governance.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipRepository;
+import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.membership.StatusChange;
+import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
+import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
+import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.organisation.OrganisationRepository;
+import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.Identifiers;
+import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.ProcessTestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Walks every path of bpmn/membership-onboarding.bpmn on the real services. */
+class MembershipOnboardingProcessTest extends ProcessTestSupport {
+
+    @Autowired
+    ApplicationService applications;
+    @Autowired
+    MembershipRepository memberships;
+    @Autowired
+    OrganisationRepository organisations;
+    @Autowired
+    ReviewDecisionRepository reviews;
+    @Autowired
+    RulesAcceptanceRepository acceptances;
+    @Autowired
+    InformationRequestRepository informationRequests;
+    @Autowired
+    SponsorshipRepository sponsorships;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    Members members;
+    @Autowired
+    TransactionTemplate tx;
+
+    // --- the paths to VALIDATED ------------------------------------------------------------------------------
+
+    @Test
+    void publicBodyWithoutSponsorsPassesCompetitionScreenAutomatically() {
+        Membership m = submit(Applications.publicBody("GRC", "City of Testing"));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+        assertThat(pi).hasPassed("ServiceTask_RunAutomatedChecks", "BusinessRuleTask_DecideEligibility")
+                .hasNotPassed("SubProcess_SponsorEndorsement").isWaitingAt("Task_VetApplication");
+        assertThat(status(m)).isEqualTo(MembershipStatus.UNDER_REVIEW);
+
+        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE", "vettingReason", "Known public body"), "coordinator", Roles.COORDINATORS);
+        acceptRules(pi, m);
+        approveGdpr(pi);
+
+        assertThat(pi).hasPassed("ServiceTask_RecordCompetitionPass", "ServiceTask_ValidateMembership",
+                "IntermediateThrowEvent_AuthorityNotificationsDue").hasNotPassed("Task_ReviewCompetitionLaw")
+                .isEnded();
+        assertThat(pi).hasPassedInOrder("Task_VetApplication", "Task_AcceptRules", "Task_CheckGdpr",
+                "BusinessRuleTask_ScreenCompetitionLaw", "ServiceTask_ValidateMembership", "EndEvent_MembershipValidated");
+        Membership validated = reload(m);
+        assertThat(validated.getStatus()).isEqualTo(MembershipStatus.VALIDATED);
+        assertThat(validated.getValidatedAt()).isNotNull();
+        assertThat(reviews.findByMembershipIdOrderByDecidedAtAscIdAsc(m.getId()))
+                .extracting(ReviewDecision::getStage, ReviewDecision::getDecision, ReviewDecision::getActor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Stage.VETTING, Decision.APPROVE, "coordinator"),
+                        org.assertj.core.groups.Tuple.tuple(Stage.GDPR, Decision.APPROVE, "dpo"),
+                        org.assertj.core.groups.Tuple.tuple(Stage.COMPETITION_LAW, Decision.AUTOMATIC_PASS, "system"));
+    }
+
+    @Test
+    void bankWithSponsorGoesThroughEndorsementAndLegalReview() {
+        Organisation sponsor = members.member("CIDR", "Sponsor Energy");
+        Membership m = submit(Applications.bank("CIDR", "Test Bank One", List.of(sponsor.getEnterpriseNumber())));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+
+        Task endorse = openTask(pi.getId(), "Task_EndorseApplication");
+        assertThat(candidateGroups(endorse)).containsExactly(sponsor.getRepresentativesGroup().orElseThrow());
+        assertThat(endorse.getName()).isEqualTo("Endorse application: Test Bank One, CIDR");
+        assertThat(endorse.getDueDate()).isNotNull();
+        assertThat(status(m)).isEqualTo(MembershipStatus.AWAITING_ENDORSEMENT);
+
+        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"), "sponsorrep", sponsor.getRepresentativesGroup().get());
+        assertThat(sponsorships.findByMembershipIdOrderById(m.getId())).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.getStatus()).isEqualTo(Sponsorship.Status.ENDORSED);
+                    assertThat(s.getDecidedBy()).isEqualTo("sponsorrep");
+                });
+
+        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
+        acceptRules(pi, m);
+        approveGdpr(pi);
+        Task legal = openTask(pi.getId(), "Task_ReviewCompetitionLaw");
+        assertThat(candidateGroups(legal)).containsExactly(Roles.LEGAL);
+        assertThat(taskService.getVariableLocal(legal.getId(), "screenRationale").toString()).contains("direct competitors");
+        decide(pi, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "APPROVE", "legalReason", "Agenda and minutes in place"), "legal", Roles.LEGAL);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_MembershipValidated", "Task_ReviewCompetitionLaw")
+                .hasNotPassed("ServiceTask_RecordCompetitionPass");
+        Membership validated = reload(m);
+        assertThat(validated.getStatus()).isEqualTo(MembershipStatus.VALIDATED);
+        assertThat(validated.getHistory()).extracting(StatusChange::getToStatus).containsExactly(
+                MembershipStatus.SUBMITTED, MembershipStatus.AWAITING_ENDORSEMENT, MembershipStatus.UNDER_REVIEW,
+                MembershipStatus.AWAITING_RULES_ACCEPTANCE, MembershipStatus.COMPLIANCE_REVIEW, MembershipStatus.VALIDATED);
+        assertThat(validated.getHistory()).extracting(StatusChange::getActor)
+                .containsExactly("coordinator", "system", "system", "coordinator", "applicant", "system");
+    }
+
+    // --- automated checks and eligibility --------------------------------------------------------------------
+
+    @Test
+    void duplicateFoundByTheProcessRejectsWithTheReason() {
+        Membership first = submit(Applications.publicBody("GRC", "Twice Applying Agency"));
+        // a second membership stored past the API's own duplicate check, as a race between two submissions would
+        Membership second = tx.execute(s -> memberships.save(new Membership(
+                organisations.findById(first.getOrganisation().getId()).orElseThrow(), first.getArrangement(), null, "racer")));
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY,
+                String.valueOf(second.getId()), Map.of(OnboardingVariables.MEMBERSHIP_ID, second.getId(),
+                        OnboardingVariables.APPLICANT_GROUP, first.getOrganisation().getRepresentativesGroup().orElseThrow()));
+        runJobs(pi.getId());
+
+        assertThat(pi).isEnded().hasPassed("ServiceTask_RejectApplication", "EndEvent_ApplicationRejected")
+                .hasNotPassed("BusinessRuleTask_DecideEligibility");
+        Membership rejected = reload(second);
+        assertThat(rejected.getStatus()).isEqualTo(MembershipStatus.REJECTED);
+        assertThat(rejected.getClosedReason()).contains("already has a pending or active membership");
+        assertThat(status(first)).as("the first application is untouched").isEqualTo(MembershipStatus.SUBMITTED);
+    }
+
+    @Test
+    void participantTypeTheArrangementDoesNotAdmitIsRejectedByTheEligibilityTable() {
+        Organisation sponsor = members.member("CIDR", "Sponsor For Vendor");
+        var request = Applications.withOrganisation(Applications.bank("CIDR", "Vendor Inc", List.of(sponsor.getEnterpriseNumber())),
+                Applications.organisation("Vendor Inc", "ICT_THIRD_PARTY_PROVIDER", "NOT_IN_SCOPE", null, "NONE", null));
+        Membership m = submit(request);
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+
+        assertThat(pi).isEnded().hasPassed("BusinessRuleTask_DecideEligibility", "EndEvent_ApplicationRejected")
+                .hasNotPassed("SubProcess_SponsorEndorsement");
+        assertThat(reload(m).getClosedReason()).isEqualTo("The arrangement does not admit participants of this type");
+        assertThat(mailTo("security@vendorinc.example")).contains("does not admit participants of this type");
+    }
+
+    // --- sponsors ---------------------------------------------------------------------------------------------
+
+    @Test
+    void sponsorThatDeclinesLeavesTooFewEndorsements() {
+        Organisation sponsor = members.member("CIDR", "Reluctant Sponsor");
+        Membership m = submit(Applications.bank("CIDR", "Unvouched Bank", List.of(sponsor.getEnterpriseNumber())));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+
+        assertThatThrownBy(() -> decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE"), "rep", "x"))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason is required");
+        assertThat(pi).isWaitingAt("Task_EndorseApplication");
+
+        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE", "endorsementReason", "We do not know them"), "rep", "x");
+        assertThat(pi).isEnded().hasPassed("ServiceTask_EvaluateEndorsements", "EndEvent_ApplicationRejected")
+                .hasNotPassed("Task_VetApplication");
+        assertThat(reload(m).getClosedReason()).contains("requires 1 endorsement(s); 0 received")
+                .contains("declined by Reluctant Sponsor (We do not know them)");
+    }
+
+    @Test
+    void silentSponsorRaisesCoordinatorTaskThatCanRemindThenWaive() {
+        Organisation sponsor = members.member("CIDR", "Silent Sponsor");
+        Membership m = submit(Applications.bank("CIDR", "Patient Bank", List.of(sponsor.getEnterpriseNumber())));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+
+        fireTimer(pi.getId(), "BoundaryEvent_SponsorSilent");
+        Task followUp = openTask(pi.getId(), "Task_FollowUpSponsor");
+        assertThat(candidateGroups(followUp)).containsExactly(Roles.COORDINATORS);
+        assertThat(taskService.getVariableLocal(followUp.getId(), "sponsorName")).isEqualTo("Silent Sponsor");
+
+        decide(pi, "Task_FollowUpSponsor", Map.of("sponsorFollowUpDecision", "REMIND"), "coordinator", Roles.COORDINATORS);
+        assertThat(pi).isWaitingAt("Task_EndorseApplication");
+
+        fireTimer(pi.getId(), "BoundaryEvent_SponsorSilent");
+        decide(pi, "Task_FollowUpSponsor", Map.of("sponsorFollowUpDecision", "WAIVE",
+                "sponsorFollowUpReason", "Sponsor confirmed by phone, platform access issue"), "coordinator", Roles.COORDINATORS);
+
+        assertThat(pi).isWaitingAt("Task_VetApplication").hasPassed("EndEvent_SponsorshipSettled");
+        assertThat(sponsorships.findByMembershipIdOrderById(m.getId())).singleElement()
+                .satisfies(s -> assertThat(s.getStatus()).isEqualTo(Sponsorship.Status.WAIVED));
+    }
+
+    @Test
+    void silentSponsorCountedAsDeclinedRejects() {
+        Organisation sponsor = members.member("CIDR", "Vanished Sponsor");
+        Membership m = submit(Applications.bank("CIDR", "Abandoned Bank", List.of(sponsor.getEnterpriseNumber())));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+        fireTimer(pi.getId(), "BoundaryEvent_SponsorSilent");
+        decide(pi, "Task_FollowUpSponsor", Map.of("sponsorFollowUpDecision", "DECLINE",
+                "sponsorFollowUpReason", "No answer after 14 days"), "coordinator", Roles.COORDINATORS);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationRejected");
+        assertThat(reload(m).getClosedReason()).contains("Vanished Sponsor (No answer after 14 days)");
+    }
+
+    // --- vetting ----------------------------------------------------------------------------------------------
+
+    @Test
+    void coordinatorRejectsWithAReasonThatTheApplicantIsMailed() {
+        Membership m = submit(Applications.publicBody("GRC", "Doubtful Agency"));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+
+        assertThatThrownBy(() -> decide(pi, "Task_VetApplication", Map.of("vettingDecision", "REJECT"), "coordinator", Roles.COORDINATORS))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason is required to reject");
+        assertThat(pi).isWaitingAt("Task_VetApplication");
+        assertThat(status(m)).isEqualTo(MembershipStatus.UNDER_REVIEW);
+
+        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "REJECT", "vettingReason", "Not a cybersecurity team"),
+                "coordinator", Roles.COORDINATORS);
+        assertThat(pi).isEnded().hasPassed("ServiceTask_NotifyApplicantOfRejection", "EndEvent_ApplicationRejected");
+        Membership rejected = reload(m);
+        assertThat(rejected.getStatus()).isEqualTo(MembershipStatus.REJECTED);
+        StatusChange last = rejected.getHistory().get(rejected.getHistory().size() - 1);
+        assertThat(last.getActor()).isEqualTo("coordinator");
+        assertThat(last.getReason()).isEqualTo("Rejected in vetting: Not a cybersecurity team");
+        assertThat(mailTo("security@doubtfulagency.example")).contains("Not a cybersecurity team").contains("Governance, Risk & Compliance");
+    }
+
+    @Test
+    void moreInformationLoopLetsTheApplicantAmendAndReturnsToVetting() {
+        Membership m = submit(Applications.publicBody("GRC", "Vague Agency"));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+
+        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "REQUEST_INFORMATION",
+                "vettingReason", "Who leads your security team?"), "coordinator", Roles.COORDINATORS);
+        Task amend = openTask(pi.getId(), "Task_AmendApplication");
+        String applicantGroup = m.getOrganisation().getRepresentativesGroup().orElseThrow();
+        assertThat(candidateGroups(amend)).containsExactly(applicantGroup);
+        assertThat(taskService.getVariableLocal(amend.getId(), "latestQuestion")).isEqualTo("Who leads your security team?");
+        assertThat(taskService.getVariableLocal(amend.getId(), "legalName")).isEqualTo("Vague Agency");
+        assertThat(status(m)).isEqualTo(MembershipStatus.INFORMATION_REQUESTED);
+
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("legalName", "Vague Agency");
+        answer.put("legalForm", "Public body");
+        answer.put("contact1Name", "Ciso Person");
+        answer.put("contact1Email", "not-an-email");
+        answer.put("contact1Phone", "+32 2 555 11 11");
+        answer.put("amendmentResponse", "Our CISO, see contact");
+        assertThatThrownBy(() -> decide(pi, "Task_AmendApplication", answer, "applicant", applicantGroup))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Contact 1 e-mail is not a valid e-mail address");
+        assertThat(pi).isWaitingAt("Task_AmendApplication");
+
+        answer.put("contact1Email", "ciso@vague.example");
+        decide(pi, "Task_AmendApplication", answer, "applicant", applicantGroup);
+        assertThat(pi).isWaitingAt("Task_VetApplication");
+        Task vetAgain = openTask(pi.getId(), "Task_VetApplication");
+        assertThat(taskService.getVariableLocal(vetAgain.getId(), "informationRequestsDisplay").toString())
+                .contains("Who leads your security team?").contains("Our CISO, see contact");
+        assertThat(taskService.getVariableLocal(vetAgain.getId(), "contactsDisplay").toString()).contains("ciso@vague.example");
+        assertThat(informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId())).singleElement()
+                .satisfies(r -> assertThat(r.getAnsweredBy()).isEqualTo("applicant"));
+
+        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
+        assertThat(pi).isWaitingAt("Task_AcceptRules")
+                .hasPassedInOrder("Task_VetApplication", "Task_AmendApplication", "Task_VetApplication");
+    }
+
+    // --- rules of conduct -------------------------------------------------------------------------------------
+
+    @Test
+    void acceptanceRecordsTheVersionShownAndRequiresTheTick() {
+        Membership m = submitAndApprove(Applications.publicBody("IAM", "Careful Reader"));
+        ProcessInstance pi = instance(m);
+        Task accept = openTask(pi.getId(), "Task_AcceptRules");
+        assertThat(taskService.getVariableLocal(accept.getId(), "rulesText").toString())
+                .contains("TLP:RED").contains("Chatham House Rule").contains("destroys all information");
+        assertThat(candidateGroups(accept)).containsExactly(m.getOrganisation().getRepresentativesGroup().orElseThrow());
+
+        assertThatThrownBy(() -> decide(pi, "Task_AcceptRules", Map.of("rulesAccepted", false), "applicant", "x"))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("tick the box");
+        acceptRules(pi, m);
+        assertThat(acceptances.findByMembershipIdOrderByAcceptedAtAsc(m.getId())).singleElement().satisfies(a -> {
+            assertThat(a.getRulesVersion().getVersionLabel()).isEqualTo("1.0");
+            assertThat(a.getRulesVersion().getArrangement().getCode()).isEqualTo("IAM");
+            assertThat(a.getAcceptedBy()).isEqualTo("applicant");
+        });
+    }
+
+    @Test
+    void reminderAfterSevenDaysKeepsTheTaskAndExpiryAfterThirtyEndsIt() {
+        Membership m = submitAndApprove(Applications.publicBody("CLOUD", "Slow Signer"));
+        ProcessInstance pi = instance(m);
+
+        fireTimer(pi.getId(), "BoundaryEvent_AcceptanceReminder");
+        assertThat(pi).hasPassed("ServiceTask_RemindApplicant", "EndEvent_ReminderSent").isWaitingAt("Task_AcceptRules");
+        assertThat(mailTo("security@slowsigner.example")).contains("Reminder: accept the rules of conduct of Cloud Security");
+
+        fireTimer(pi.getId(), "BoundaryEvent_AcceptanceExpired");
+        assertThat(pi).isEnded().hasPassed("ServiceTask_ExpireApplication", "ServiceTask_NotifyApplicantOfExpiry",
+                "EndEvent_ApplicationExpired");
+        assertThat(status(m)).isEqualTo(MembershipStatus.EXPIRED);
+        assertThat(mailTo("security@slowsigner.example")).contains("has expired");
+    }
+
+    // --- GDPR and competition law ----------------------------------------------------------------------------
+
+    @Test
+    void gdprApprovalNeedsTheChecklistAndARejectionEndsTheApplication() {
+        Membership m = submitAndApprove(Applications.publicBody("PRIVACY", "Data Hungry Body"));
+        ProcessInstance pi = instance(m);
+        acceptRules(pi, m);
+
+        assertThatThrownBy(() -> decide(pi, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE",
+                "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", false, "privacyNoticeProvided", true), "dpo", Roles.PRIVACY))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Minimal contact data must be confirmed");
+        assertThat(pi).isWaitingAt("Task_CheckGdpr");
+
+        decide(pi, "Task_CheckGdpr", Map.of("gdprDecision", "REJECT", "gdprReason", "Asks for personal mobile numbers of all staff"),
+                "dpo", Roles.PRIVACY);
+        assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationRejected").hasNotPassed("BusinessRuleTask_ScreenCompetitionLaw");
+        assertThat(reload(m).getClosedReason()).isEqualTo("Rejected in the GDPR check: Asks for personal mobile numbers of all staff");
+    }
+
+    @Test
+    void legalReviewCanReject() {
+        Organisation sponsor = members.member("CIDR", "Sponsor Of Cartel");
+        Membership m = submit(Applications.bank("CIDR", "Cartel Bank", List.of(sponsor.getEnterpriseNumber())));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"), "rep", "x");
+        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
+        acceptRules(pi, m);
+        approveGdpr(pi);
+        decide(pi, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "REJECT",
+                "legalReason", "Wants to discuss fee levels"), "legal", Roles.LEGAL);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationRejected").hasNotPassed("ServiceTask_ValidateMembership");
+        assertThat(reload(m).getClosedReason()).isEqualTo("Rejected in the competition-law review: Wants to discuss fee levels");
+    }
+
+    // --- the Tasklist start form --------------------------------------------------------------------------------
+
+    @Test
+    void startFormApplicationIsStoredAndItsPayloadLeavesTheProcess() {
+        String number = Identifiers.enterpriseNumber();
+        Map<String, Object> form = startForm(number);
+        actAs("coordinator", Roles.COORDINATORS);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY, form);
+
+        Organisation o = organisations.findByEnterpriseNumber(number).orElseThrow();
+        assertThat(o.getLegalName()).isEqualTo("Form Filler");
+        Long membershipId = (Long) runtimeService.getVariable(pi.getId(), OnboardingVariables.MEMBERSHIP_ID);
+        assertThat(pi.getBusinessKey()).isEqualTo(String.valueOf(membershipId));
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("contact1Email", "legalName", "enterpriseNumber");
+        assertThat(reload(memberships.findById(membershipId).orElseThrow()).getProcessInstanceId()).isEqualTo(pi.getId());
+    }
+
+    @Test
+    void startFormWithAWrongEnterpriseNumberCreatesNothing() {
+        Map<String, Object> form = startForm("0599.799.598");
+        long membershipsBefore = memberships.count();
+        long instancesBefore = runtimeService.createProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY, form))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("Enterprise number has a wrong check number");
+        assertThat(memberships.count()).isEqualTo(membershipsBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("legalName").list())
+                .extracting(HistoricVariableInstance::getValue).doesNotContain("Form Filler Wrong");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private Map<String, Object> startForm(String enterpriseNumber) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("arrangementCode", "AWARENESS");
+        form.put("legalName", enterpriseNumber.endsWith("598") ? "Form Filler Wrong" : "Form Filler");
+        form.put("legalForm", "BV");
+        form.put("country", "BE");
+        form.put("enterpriseNumber", enterpriseNumber);
+        form.put("participantType", "NON_PROFIT");
+        form.put("nis2Status", "NOT_IN_SCOPE");
+        form.put("doraEntityType", "NONE");
+        form.put("preferredLanguage", "fr");
+        form.put("contact1Name", "Fanny Form");
+        form.put("contact1Email", "fanny@form.example");
+        form.put("contact1Phone", "+32 4 555 12 12");
+        return form;
+    }
+
+    private Membership submit(eu.infosharing.governance.onboarding.ApplicationRequest request) {
+        actAs("coordinator", Roles.COORDINATORS);
+        Membership m = applications.submit(request);
+        identityService.clearAuthentication();
+        return m;
+    }
+
+    private Membership submitAndApprove(eu.infosharing.governance.onboarding.ApplicationRequest request) {
+        Membership m = submit(request);
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
+        assertThat(pi).isWaitingAt("Task_AcceptRules");
+        return m;
+    }
+
+    private void acceptRules(ProcessInstance pi, Membership m) {
+        decide(pi, "Task_AcceptRules", Map.of("rulesAccepted", true), "applicant", m.getOrganisation().getRepresentativesGroup().orElseThrow());
+    }
+
+    private void approveGdpr(ProcessInstance pi) {
+        decide(pi, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE", "lawfulBasis", "LEGITIMATE_INTEREST",
+                "contactDataMinimal", true, "privacyNoticeProvided", true), "dpo", Roles.PRIVACY);
+    }
+
+    /** Completes the open task as this person, then lets the engine go on to the next wait state. */
+    private void decide(ProcessInstance pi, String taskKey, Map<String, Object> variables, String user, String group) {
+        Task task = openTask(pi.getId(), taskKey);
+        actAs(user, group);
+        try {
+            engine.getFormService().submitTaskForm(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        runJobs(pi.getId());
+    }
+
+    private ProcessInstance instance(Membership m) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(m.getProcessInstanceId()).singleResult();
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+                .filter(g -> g != null).toList();
+    }
+
+    private MembershipStatus status(Membership m) {
+        return reload(m).getStatus();
+    }
+
+    private Membership reload(Membership m) {
+        return tx.execute(s -> {
+            Membership fresh = memberships.findById(m.getId()).orElseThrow();
+            fresh.getHistory().size();
+            fresh.getOrganisation().getRepresentativesGroup();
+            return fresh;
+        });
+    }
+
+    /** All mails written to the test outbox for this address, concatenated. */
+    private String mailTo(String address) {
+        try (Stream<Path> files = Files.list(Path.of("target/test-outbox"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.toList()) {
+                if (Files.readString(f).contains(address)) {
+                    all.append(decodeMail(f)).append('\n');
+                }
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String decodeMail(Path f) {
+        try (var in = Files.newInputStream(f)) {
+            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+            return message.getSubject() + "\n" + message.getContent();
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package eu.infosharing.governance.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Process tests on the real Spring context (H2 in memory), with the job executor off: the test runs the
+ * asynchronous continuations and timers itself, as a person's clock would. Flow-node coverage is recorded.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class ProcessTestSupport {
+
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected TaskService taskService;
+    @Autowired
+    protected ManagementService managementService;
+    @Autowired
+    protected IdentityService identityService;
+
+    @BeforeEach
+    void bindAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void forgetUser() {
+        identityService.clearAuthentication();
+        BpmnAwareTests.reset();
+    }
+
+    /** Acts as this user, with these groups, for what follows (the engine records it as actor). */
+    protected void actAs(String user, String... groups) {
+        identityService.setAuthentication(user, List.of(groups));
+    }
+
+    /** Runs every due job of the process instance (async continuations, due timers) until it waits for a person. */
+    protected void runJobs(String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+        throw new AssertionError("Process " + processInstanceId + " still has jobs after 20 rounds");
+    }
+
+    /** Fires a timer as if its time had come, then runs what follows. */
+    protected void fireTimer(String processInstanceId, String boundaryEventId) {
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(boundaryEventId).timers().singleResult();
+        assertThat(timer).as("timer " + boundaryEventId).isNotNull();
+        managementService.executeJob(timer.getId());
+        runJobs(processInstanceId);
+    }
+
+    protected Task openTask(String processInstanceId, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        return task;
+    }
+}
