@@ -26,7 +26,7 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, CoverageFloor.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class ProcessTestSupport {
