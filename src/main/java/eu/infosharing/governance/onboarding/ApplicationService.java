@@ -99,6 +99,10 @@ public class ApplicationService {
         if (currentUser.actsForAnyOrganisation()) {
             return;
         }
+        if (currentUser.isIn(Roles.AUDITORS) || currentUser.isIn(Roles.PRIVACY) || currentUser.isIn(Roles.LEGAL)) {
+            // auditors change nothing; reviewers decide on applications and do not file them
+            throw new ForbiddenException("Your role reads or reviews applications; it does not submit them");
+        }
         if (represented.isPresent()) {
             if (target.isEmpty() || !target.get().getId().equals(represented.get().getId())) {
                 throw new ForbiddenException("You represent " + represented.get().getLegalName()

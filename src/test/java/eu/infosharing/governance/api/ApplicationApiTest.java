@@ -220,6 +220,17 @@ class ApplicationApiTest {
     }
 
     @Test
+    void auditorsReadButCannotApply() throws Exception {
+        long before = memberships.count();
+        mvc.perform(post("/api/applications").with(auditor()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Applications.publicBody("GRC", "Auditor's Own Body"))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        org.assertj.core.api.Assertions.assertThat(memberships.count()).isEqualTo(before);
+        mvc.perform(get("/api/memberships").with(auditor())).andExpect(status().isOk());
+    }
+
+    @Test
     void openApiDocumentDescribesTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs").with(auditor()))
                 .andExpect(status().isOk())
