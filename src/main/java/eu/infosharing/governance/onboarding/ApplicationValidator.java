@@ -181,7 +181,8 @@ public class ApplicationValidator {
         } else if (foreignRegisterId != null) {
             existing = organisations.findByCountryAndForeignRegisterId(country, foreignRegisterId);
         }
-        if (lei != null) {
+        // only when the organisation itself could be identified: otherwise the identifier error says it all
+        if (lei != null && (enterpriseNumber != null || foreignRegisterId != null)) {
             Optional<Organisation> holder = organisations.findByLei(lei);
             Long existingId = existing.map(Organisation::getId).orElse(null);
             if (holder.isPresent() && !Objects.equals(holder.get().getId(), existingId)) {
