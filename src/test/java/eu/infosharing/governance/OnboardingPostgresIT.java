@@ -73,6 +73,12 @@ class OnboardingPostgresIT {
         String applicantGroup = applicantGroup(processInstanceId);
         user("pgapplicant", applicantGroup);
 
+        // the sponsor's task is granted to the sponsor's group only: the applicant's representative does not see it
+        waitFor(() -> openTaskCount("pgsponsor", processInstanceId) == 1 ? Boolean.TRUE : null, "endorsement task");
+        assertThat(openTaskCount("pgapplicant", processInstanceId)).isZero();
+        assertThat(as("pgapplicant").getForEntity("/engine-rest/process-instance/" + processInstanceId + "/variables",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         submit("pgsponsor", processInstanceId, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"));
         submit("pgcoordinator", processInstanceId, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"));
         submit("pgapplicant", processInstanceId, "Task_AcceptRules", Map.of("rulesAccepted", true));
@@ -102,6 +108,12 @@ class OnboardingPostgresIT {
         ResponseEntity<String> response = as(user).postForEntity("/engine-rest/task/" + taskId + "/submit-form",
                 Map.of("variables", variables), String.class);
         assertThat(response.getStatusCode().is2xxSuccessful()).as(taskKey + ": " + response.getBody()).isTrue();
+    }
+
+    private int openTaskCount(String user, String processInstanceId) {
+        List<?> tasks = as(user).exchange("/engine-rest/task?processInstanceId=" + processInstanceId, HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+        return tasks == null ? 0 : tasks.size();
     }
 
     private String applicantGroup(String processInstanceId) throws Exception {

@@ -1,6 +1,7 @@
 package eu.infosharing.governance.demo;
 
 import eu.infosharing.governance.arrangement.ArrangementRepository;
+import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
@@ -58,13 +59,15 @@ public class DemoData {
     private final OrganisationRepository organisations;
     private final ArrangementRepository arrangements;
     private final MembershipRepository memberships;
+    private final AuthorizationGrants grants;
 
     public DemoData(IdentityService identityService, OrganisationRepository organisations,
-                    ArrangementRepository arrangements, MembershipRepository memberships) {
+                    ArrangementRepository arrangements, MembershipRepository memberships, AuthorizationGrants grants) {
         this.identityService = identityService;
         this.organisations = organisations;
         this.arrangements = arrangements;
         this.memberships = memberships;
+        this.grants = grants;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -116,6 +119,7 @@ public class DemoData {
             String groupId = Roles.organisationGroup(o.getId());
             group(groupId, declaration.legalName() + " " + declaration.legalForm(), Roles.ORGANISATION_GROUP_TYPE);
             o.assignRepresentativesGroup(groupId);
+            grants.grantOrganisation(groupId);
             identityService.createMembership(representative, groupId);
             return o;
         });

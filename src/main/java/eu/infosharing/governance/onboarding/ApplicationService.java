@@ -2,7 +2,9 @@ package eu.infosharing.governance.onboarding;
 
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.ForbiddenException;
+import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
@@ -35,10 +37,12 @@ public class ApplicationService {
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final CurrentUser currentUser;
+    private final AuthorizationGrants grants;
 
     public ApplicationService(ApplicationValidator validator, OrganisationRepository organisations,
                               MembershipRepository memberships, SponsorshipRepository sponsorships,
-                              IdentityService identityService, RuntimeService runtimeService, CurrentUser currentUser) {
+                              IdentityService identityService, RuntimeService runtimeService, CurrentUser currentUser,
+                              AuthorizationGrants grants) {
         this.validator = validator;
         this.organisations = organisations;
         this.memberships = memberships;
@@ -46,6 +50,7 @@ public class ApplicationService {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.currentUser = currentUser;
+        this.grants = grants;
     }
 
     /** Validates, registers and starts the onboarding process: one transaction, so a failure stores nothing. */
@@ -132,19 +137,25 @@ public class ApplicationService {
                 .findFirst();
     }
 
+    /** The applicant may not administer groups, so this housekeeping runs privileged. */
     private void createRepresentativesGroup(Organisation organisation) {
         String groupId = Roles.organisationGroup(organisation.getId());
-        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-            Group group = identityService.newGroup(groupId);
-            group.setName(organisation.getLegalName());
-            group.setType(Roles.ORGANISATION_GROUP_TYPE);
-            identityService.saveGroup(group);
-        }
+        boolean firstRepresentative = currentUser.isAuthenticated() && !currentUser.actsForAnyOrganisation();
+        String applicant = currentUser.id();
+        Privileged.run(identityService, () -> {
+            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+                Group group = identityService.newGroup(groupId);
+                group.setName(organisation.getLegalName());
+                group.setType(Roles.ORGANISATION_GROUP_TYPE);
+                identityService.saveGroup(group);
+            }
+            grants.grantOrganisation(groupId);
+            // The person who registered a new organisation becomes its first representative.
+            if (firstRepresentative) {
+                identityService.createMembership(applicant, groupId);
+            }
+        });
         organisation.assignRepresentativesGroup(groupId);
-        // The person who registered a new organisation becomes its first representative.
-        if (currentUser.isAuthenticated() && !currentUser.actsForAnyOrganisation()) {
-            identityService.createMembership(currentUser.id(), groupId);
-        }
     }
 
     List<Sponsorship> sponsorshipsOf(Long membershipId) {

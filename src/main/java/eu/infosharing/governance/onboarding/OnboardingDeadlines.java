@@ -29,7 +29,8 @@ public class OnboardingDeadlines {
         if (iso.contains("T")) {
             return Duration.parse(iso);
         }
-        return Duration.ofDays(Period.parse(iso).getDays());
+        Period p = Period.parse(iso);
+        return Duration.ofDays(p.getYears() * 365L + p.getMonths() * 30L + p.getDays());
     }
 
     public String getSponsorResponse() {

@@ -7,6 +7,7 @@ import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
 import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -113,7 +114,11 @@ public class OnboardingDelegates {
                 case TaskContext.TASK_ACCEPT_RULES -> deadlines.getAcceptanceExpiry();
                 default -> deadlines.getReviewDue();
             };
-            task.setDueDate(Date.from(Instant.now().plus(OnboardingDeadlines.parse(due))));
+            Duration period = OnboardingDeadlines.parse(due);
+            Instant now = Instant.now();
+            task.setDueDate(Date.from(now.plus(period)));
+            // follow up halfway to the due date: the task surfaces in Tasklist before it is late
+            task.setFollowUpDate(Date.from(now.plus(period.dividedBy(2))));
             Long sponsorshipId = (Long) task.getVariable(SPONSORSHIP_ID);
             task.setVariablesLocal(context.variables(key, m, sponsorshipId, screenRationale(task.getExecution())));
             MembershipStatus status = statusWhileOpen.get(key);

@@ -173,11 +173,11 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
-        assertThatThrownBy(() -> decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE"), "rep", "x"))
+        assertThatThrownBy(() -> decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE"), "rep", group(sponsor)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason is required");
         assertThat(pi).isWaitingAt("Task_EndorseApplication");
 
-        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE", "endorsementReason", "We do not know them"), "rep", "x");
+        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE", "endorsementReason", "We do not know them"), "rep", group(sponsor));
         assertThat(pi).isEnded().hasPassed("ServiceTask_EvaluateEndorsements", "EndEvent_ApplicationRejected")
                 .hasNotPassed("Task_VetApplication");
         assertThat(reload(m).getClosedReason()).contains("requires 1 endorsement(s); 0 received")
@@ -298,7 +298,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
                 .contains("TLP:RED").contains("Chatham House Rule").contains("destroys all information");
         assertThat(candidateGroups(accept)).containsExactly(m.getOrganisation().getRepresentativesGroup().orElseThrow());
 
-        assertThatThrownBy(() -> decide(pi, "Task_AcceptRules", Map.of("rulesAccepted", false), "applicant", "x"))
+        assertThatThrownBy(() -> decide(pi, "Task_AcceptRules", Map.of("rulesAccepted", false), "applicant", group(m.getOrganisation())))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("tick the box");
         acceptRules(pi, m);
         assertThat(acceptances.findByMembershipIdOrderByAcceptedAtAsc(m.getId())).singleElement().satisfies(a -> {
@@ -349,7 +349,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Membership m = submit(Applications.bank("CIDR", "Cartel Bank", List.of(sponsor.getEnterpriseNumber())));
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
-        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"), "rep", "x");
+        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"), "rep", group(sponsor));
         decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
         acceptRules(pi, m);
         approveGdpr(pi);
@@ -446,6 +446,10 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
             identityService.clearAuthentication();
         }
         runJobs(pi.getId());
+    }
+
+    private static String group(Organisation o) {
+        return o.getRepresentativesGroup().orElseThrow();
     }
 
     private ProcessInstance instance(Membership m) {

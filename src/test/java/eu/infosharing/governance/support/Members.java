@@ -1,7 +1,10 @@
 package eu.infosharing.governance.support;
 
 import eu.infosharing.governance.arrangement.ArrangementRepository;
+import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
@@ -24,14 +27,19 @@ public class Members {
     private final OrganisationRepository organisations;
     private final ArrangementRepository arrangements;
     private final MembershipRepository memberships;
+    private final IdentityService identityService;
+    private final AuthorizationGrants grants;
 
-    public Members(OrganisationRepository organisations, ArrangementRepository arrangements, MembershipRepository memberships) {
+    public Members(OrganisationRepository organisations, ArrangementRepository arrangements, MembershipRepository memberships,
+                   IdentityService identityService, AuthorizationGrants grants) {
         this.organisations = organisations;
         this.arrangements = arrangements;
         this.memberships = memberships;
+        this.identityService = identityService;
+        this.grants = grants;
     }
 
-    /** An organisation with a validated membership of the arrangement; returns its enterprise number. */
+    /** An organisation with a validated membership of the arrangement, and its representatives' group with its grants. */
     @Transactional
     public Organisation member(String arrangementCode, String legalName) {
         String number = Identifiers.enterpriseNumber();
@@ -40,7 +48,13 @@ public class Members {
                 Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null, Language.fr,
                 List.of(new ContactDetails("Member of " + legalName, "soc@member.example", "+32 3 555 00 00", null))));
         o = organisations.saveAndFlush(o);
-        o.assignRepresentativesGroup(Roles.organisationGroup(o.getId()));
+        String groupId = Roles.organisationGroup(o.getId());
+        o.assignRepresentativesGroup(groupId);
+        Group group = identityService.newGroup(groupId);
+        group.setName(legalName);
+        group.setType(Roles.ORGANISATION_GROUP_TYPE);
+        identityService.saveGroup(group);
+        grants.grantOrganisation(groupId);
         Membership m = new Membership(o, arrangements.findByCode(arrangementCode).orElseThrow(), null, "test");
         m.transition(MembershipStatus.VALIDATED, "test", "Existing member");
         memberships.save(m);

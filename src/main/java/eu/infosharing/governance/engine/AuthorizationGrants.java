@@ -1,0 +1,108 @@
+package eu.infosharing.governance.engine;
+
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.onboarding.OnboardingVariables;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's authorizations for each role, created by the product (never by hand) and checked by Tasklist,
+ * Cockpit and engine REST. Tasks themselves are granted to their candidate groups by the engine when the task
+ * is created, so a representative or reviewer sees exactly the tasks of their group.
+ */
+@Component
+public class AuthorizationGrants {
+
+    private static final String ANY = "*";
+
+    private final AuthorizationService authorizations;
+    private final IdentityService identityService;
+    private final TasklistFilters filters;
+
+    public AuthorizationGrants(AuthorizationService authorizations, IdentityService identityService, TasklistFilters filters) {
+        this.authorizations = authorizations;
+        this.identityService = identityService;
+        this.filters = filters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(-10)
+    public void grantRoles() {
+        Map<String, String> filterIds = filters.ensure();
+
+        // coordinators: all memberships and their tasks; start and decide processes; no Admin
+        String c = Roles.COORDINATORS;
+        grant(c, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(c, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(c, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.CREATE_INSTANCE,
+                Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK, Permissions.TASK_WORK);
+        grant(c, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE, Permissions.UPDATE);
+        grant(c, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_WORK, Permissions.TASK_ASSIGN);
+        grant(c, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(c, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(c, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+
+        // auditors: read everything, history included; change nothing
+        String a = Roles.AUDITORS;
+        grant(a, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(a, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(a, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+                Permissions.READ_TASK);
+        grant(a, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(a, Resources.TASK, ANY, Permissions.READ);
+        grant(a, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(a, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(a, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+
+        // privacy and legal reviewers: Tasklist, their review tasks (granted per task), the forms
+        for (String reviewer : new String[] {Roles.PRIVACY, Roles.LEGAL}) {
+            grant(reviewer, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(reviewer, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ);
+            grant(reviewer, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        }
+
+        filters.audience().forEach((name, groups) ->
+                groups.forEach(g -> grant(g, Resources.FILTER, filterIds.get(name), Permissions.READ)));
+
+        identityService.createGroupQuery().groupType(Roles.ORGANISATION_GROUP_TYPE).list().stream()
+                .map(Group::getId).forEach(this::grantOrganisation);
+    }
+
+    /**
+     * An organisation's representatives: Tasklist with the "My organisation" filter, and applying for their
+     * organisation. Their tasks are granted per task, so they never see another organisation's.
+     */
+    public void grantOrganisation(String groupId) {
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(groupId, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        String filterId = filters.ensure().get(TasklistFilters.MY_ORGANISATION);
+        grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization grant = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(groupId);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        for (Permission p : permissions) {
+            grant.addPermission(p);
+        }
+        authorizations.saveAuthorization(grant);
+    }
+}
