@@ -1,0 +1,246 @@
+package eu.infosharing.governance.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian's packages (chromium, chromium-driver), driven like a person uses Camunda
+ * Tasklist and our Camunda Forms. Nothing is downloaded: the browser and its driver must be installed
+ * (.ci/run installs them).
+ */
+public class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+    private final Path screenshots;
+    private int shot;
+
+    public Browser(String baseUrl, Path screenshots) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
+                    + "apt-get install chromium chromium-driver (.ci/run does this)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1100", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.baseUrl = baseUrl;
+        this.screenshots = screenshots;
+    }
+
+    /**
+     * Logs into Tasklist through its login page, as a new session. The page is drawn before Angular binds the
+     * form and may be redrawn once, so the person's typing is checked and, if lost, done again.
+     */
+    public void loginToTasklist(String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/camunda/app/tasklist/default/");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+            pause(1000);
+            WebElement name = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+            WebElement secret = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+            enter(name, user);
+            enter(secret, password);
+            if (!user.equals(name.getAttribute("value"))) {
+                continue;
+            }
+            jsClick(driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(8))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+                pause(1500);
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // the form was redrawn under the typing: type again
+            }
+        }
+        screenshot("login-failed-" + user);
+        throw new AssertionError("Tasklist login as " + user + " showed no filter; the page says: " + pageText());
+    }
+
+    /** The names of the filters this person sees. */
+    public List<String> filterNames() {
+        // the name is the link's first text node; a counter follows it in a span
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('.task-filter h4.name a'))"
+                        + ".map(a => a.childNodes[0].textContent.trim()).filter(n => n.length > 0);");
+        return names;
+    }
+
+    public void openFilter(String name) {
+        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text()[1])='" + name + "']"))));
+        pause(1500);
+    }
+
+    /** Clicks the task with this name in the list; waits for it to appear (the engine may still be working). */
+    public void openTask(String name) {
+        By task = By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + name + "\")]");
+        WebDriverWait longer = new WebDriverWait(driver, Duration.ofSeconds(45));
+        longer.pollingEvery(Duration.ofSeconds(2));
+        WebElement link = longer.until(d -> {
+            List<WebElement> found = d.findElements(task);
+            if (found.isEmpty()) {
+                jsClick(d.findElement(By.cssSelector(".task-filter.active h4.name a")));
+                return null;
+            }
+            return found.get(0);
+        });
+        jsClick(link);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+        pause(1000);
+        // a person claims a group task before working it; Tasklist enables Complete only then
+        List<WebElement> claim = driver.findElements(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
+        if (!claim.isEmpty()) {
+            jsClick(claim.get(0));
+            wait.until(d -> d.findElements(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']")).stream()
+                    .noneMatch(WebElement::isDisplayed));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+            pause(1000);
+        }
+    }
+
+    public void startProcess(String name) {
+        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[contains(normalize-space(.),'Start process')]"))));
+        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//div[contains(@class,'modal')]//a[contains(normalize-space(.),'" + name + "')]"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal .fjs-form")));
+        pause(1000);
+    }
+
+    public void type(String key, String value) {
+        enter(field(key), value);
+    }
+
+    /**
+     * Types into a field. Keystrokes first; where this headless Chromium drops them (seen with chromedriver 156 on
+     * these machines), the value is entered as a browser's autofill does, with the input and change events the
+     * page listens to, so Angular and form-js see it as typed.
+     */
+    private void enter(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
+        if (!value.equals(input.getAttribute("value"))) {
+            ((JavascriptExecutor) driver).executeScript(
+                    "const el = arguments[0];"
+                            + "const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;"
+                            + "Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);"
+                            + "el.dispatchEvent(new Event('input', {bubbles: true}));"
+                            + "el.dispatchEvent(new Event('change', {bubbles: true}));"
+                            + "el.dispatchEvent(new Event('blur', {bubbles: true}));", input, value);
+        }
+        pause(500); // form-js takes in what was typed after a short debounce
+    }
+
+    /** Picks an option of a form-js select by its label in its dropdown list (whose items react to mouse-down). */
+    public void select(String key, String label) {
+        // focusing the select opens its dropdown list, as a click or the Tab key does
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[id$='Field_" + key + "']")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].focus();", input);
+        WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=\"" + label + "\"]")));
+        mouseDown(option);
+        pause(200);
+    }
+
+    private void mouseDown(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});"
+                + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true, button: 0}));", element);
+    }
+
+    public void choose(String key, String label) {
+        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//label[contains(@for,'Field_" + key + "') and normalize-space(.)=\"" + label + "\"]"))));
+    }
+
+    public void tick(String key) {
+        jsClick(field(key));
+    }
+
+    public String value(String key) {
+        return field(key).getAttribute("value");
+    }
+
+    public void clickButton(String text) {
+        jsClick(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//button[normalize-space(.)='" + text + "' and not(contains(@class,'ng-hide'))]"))));
+    }
+
+    /** What the page says after a moment: Tasklist shows its notifications (errors included) in the page. */
+    public String notifications() {
+        pause(2000);
+        return pageText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** A screenshot of the top of the page, where Tasklist shows its notifications. */
+    public Path screenshotTop(String name) {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('.modal').forEach(m => m.scrollTop = 0);");
+        pause(300);
+        return screenshot(name);
+    }
+
+    /** Writes a numbered screenshot under target/ and returns its path. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(screenshots);
+            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path target = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
+            Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private WebElement field(String key) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input[id$='Field_" + key + "'], textarea[id$='Field_" + key + "']")));
+    }
+
+    private void jsClick(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();", element);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
