@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import eu.infosharing.governance.engine.OverdueTaskPriority;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
@@ -20,6 +21,7 @@ import eu.infosharing.governance.support.ProcessTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,8 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
     Members members;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    OverdueTaskPriority overduePriority;
 
     // --- the paths to VALIDATED ------------------------------------------------------------------------------
 
@@ -126,6 +130,27 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
                 MembershipStatus.AWAITING_RULES_ACCEPTANCE, MembershipStatus.COMPLIANCE_REVIEW, MembershipStatus.VALIDATED);
         assertThat(validated.getHistory()).extracting(StatusChange::getActor)
                 .containsExactly("coordinator", "system", "system", "coordinator", "applicant", "system");
+    }
+
+    @Test
+    void tasksCarryDueAndFollowUpDatesAndOverdueOnesRiseInPriority() {
+        Membership m = submit(Applications.publicBody("ESA", "Late Reviewed Agency"));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+        Task vet = openTask(pi.getId(), "Task_VetApplication");
+        long created = vet.getCreateTime().getTime();
+        assertThat(vet.getDueDate().getTime() - created).isBetween(Duration.ofDays(5).toMillis() - 5_000, Duration.ofDays(5).toMillis() + 5_000);
+        assertThat(vet.getFollowUpDate().getTime() - created).isBetween(Duration.ofHours(60).toMillis() - 5_000, Duration.ofHours(60).toMillis() + 5_000);
+        assertThat(vet.getPriority()).isEqualTo(50);
+
+        overduePriority.raise();
+        assertThat(openTask(pi.getId(), "Task_VetApplication").getPriority()).as("not overdue yet").isEqualTo(50);
+
+        Task late = taskService.createTaskQuery().taskId(vet.getId()).singleResult();
+        late.setDueDate(java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+        taskService.saveTask(late);
+        overduePriority.raise();
+        assertThat(openTask(pi.getId(), "Task_VetApplication").getPriority()).isEqualTo(OverdueTaskPriority.OVERDUE);
     }
 
     // --- automated checks and eligibility --------------------------------------------------------------------

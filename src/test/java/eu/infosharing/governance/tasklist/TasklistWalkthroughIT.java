@@ -48,7 +48,8 @@ class TasklistWalkthroughIT {
     TransactionTemplate tx;
 
     @Test
-    void applicationFromTheStartFormToAValidatedMembership() {
+    void applicationFromTheStartFormToAValidatedMembership() throws Exception {
+        org.springframework.util.FileSystemUtils.deleteRecursively(SHOTS);
         try (Browser browser = new Browser("http://localhost:" + port, SHOTS)) {
             // alice, a representative, sees her organisation's filter only
             browser.loginToTasklist("alice", "alice");
