@@ -8,13 +8,11 @@ import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.EmbeddedPostgresConfiguration;
 import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,9 +45,9 @@ class OnboardingPostgresIT {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    IdentityService identityService;
-    @Autowired
     Members members;
+    @Autowired
+    TestUsers users;
 
     @Test
     void applicationPostedToTheApiEndsValidatedOnPostgres() throws Exception {
@@ -57,7 +55,6 @@ class OnboardingPostgresIT {
         user("pgdpo", Roles.PRIVACY);
         user("pglegal", Roles.LEGAL);
         Organisation sponsor = members.member("CIDR", "PG Sponsor");
-        group(sponsor.getRepresentativesGroup().orElseThrow());
         user("pgsponsor", sponsor.getRepresentativesGroup().orElseThrow());
 
         assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -141,23 +138,7 @@ class OnboardingPostgresIT {
         throw new AssertionError("Timed out waiting for " + what);
     }
 
-    private void group(String id) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            Group g = identityService.newGroup(id);
-            g.setName(id);
-            identityService.saveGroup(g);
-        }
-    }
-
     private void user(String id, String group) {
-        group(group);
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User u = identityService.newUser(id);
-            u.setPassword(PASSWORD);
-            identityService.saveUser(u);
-        }
-        if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identityService.createMembership(id, group);
-        }
+        users.user(id, PASSWORD, group);
     }
 }

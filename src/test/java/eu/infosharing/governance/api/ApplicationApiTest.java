@@ -23,11 +23,10 @@ import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.TestUsers;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +49,6 @@ class ApplicationApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    IdentityService identityService;
-    @Autowired
     ManagementService managementService;
     @Autowired
     MembershipRepository memberships;
@@ -59,6 +56,8 @@ class ApplicationApiTest {
     OrganisationRepository organisations;
     @Autowired
     Members members;
+    @Autowired
+    TestUsers users;
 
     @BeforeEach
     void users() {
@@ -192,8 +191,6 @@ class ApplicationApiTest {
     void representativeSeesAndAppliesOnlyForItsOwnOrganisation() throws Exception {
         Organisation a = members.member("GRC", "Rep Org A");
         Organisation b = members.member("IAM", "Rep Org B");
-        groupOf(a);
-        groupOf(b);
         user("repa", a.getRepresentativesGroup().orElseThrow());
 
         // applying for organisation B's identifiers is refused and changes nothing
@@ -248,28 +245,8 @@ class ApplicationApiTest {
         org.assertj.core.api.Assertions.assertThat(memberships.count()).isEqualTo(before);
     }
 
-    private void groupOf(Organisation o) {
-        String id = o.getRepresentativesGroup().orElseThrow();
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            var g = identityService.newGroup(id);
-            g.setName(o.getLegalName());
-            g.setType(Roles.ORGANISATION_GROUP_TYPE);
-            identityService.saveGroup(g);
-        }
-    }
-
     private void user(String id, String group) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User u = identityService.newUser(id);
-            u.setPassword(PASSWORD);
-            identityService.saveUser(u);
-            if (identityService.createGroupQuery().groupId(group).count() == 0) {
-                var g = identityService.newGroup(group);
-                g.setName(group);
-                identityService.saveGroup(g);
-            }
-            identityService.createMembership(id, group);
-        }
+        users.user(id, PASSWORD, group);
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor coordinator() {
