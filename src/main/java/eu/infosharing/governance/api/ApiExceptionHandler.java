@@ -41,6 +41,12 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), "forbidden");
     }
 
+    /** The engine refused an action the caller's grants do not cover. */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ProblemDetail engineForbidden(org.camunda.bpm.engine.AuthorizationException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this", "forbidden");
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -155,6 +155,12 @@ public class ApplicationService {
                 identityService.createMembership(applicant, groupId);
             }
         });
+        if (firstRepresentative) {
+            // act from now on with the new group's grants, so this request can start the onboarding
+            List<String> groups = new java.util.ArrayList<>(currentUser.groups());
+            groups.add(groupId);
+            identityService.setAuthentication(applicant, groups);
+        }
         organisation.assignRepresentativesGroup(groupId);
     }
 

@@ -217,6 +217,20 @@ class ApplicationApiTest {
     }
 
     @Test
+    void aUserRepresentingNoOrganisationRegistersANewOneAndBecomesItsRepresentative() throws Exception {
+        user("newcomer", "newcomers");
+        String body = mvc.perform(post("/api/applications").with(httpBasic("newcomer", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Applications.publicBody("AWARENESS", "Newcomer Agency"))))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        Number id = (Number) json.readValue(body, Map.class).get("id");
+        mvc.perform(get("/api/memberships/" + id).with(httpBasic("newcomer", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.organisation.legalName", is("Newcomer Agency")));
+    }
+
+    @Test
     void auditorsReadButCannotApply() throws Exception {
         long before = memberships.count();
         mvc.perform(post("/api/applications").with(auditor()).contentType(MediaType.APPLICATION_JSON)
