@@ -41,6 +41,11 @@ public class AuthorizationGrants {
     public void grantRoles() {
         Map<String, String> filterIds = filters.ensure();
 
+        // administrators: everything, as Camunda's own first-admin setup grants it
+        for (Resources resource : Resources.values()) {
+            grant(Roles.ADMINS, resource, ANY, Permissions.ALL);
+        }
+
         // coordinators: all memberships and their tasks; start and decide processes; no Admin
         String c = Roles.COORDINATORS;
         grant(c, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
