@@ -84,8 +84,11 @@ public class ApplicationService {
 
         Membership membership = memberships.save(new Membership(organisation, application.arrangement(),
                 application.motivation(), currentUser.id()));
-        for (Organisation sponsor : application.sponsors()) {
-            sponsorships.save(new Sponsorship(membership, sponsor));
+        // sponsors are asked only where the arrangement requires them
+        if (application.arrangement().getRequiredSponsors() > 0) {
+            for (Organisation sponsor : application.sponsors()) {
+                sponsorships.save(new Sponsorship(membership, sponsor));
+            }
         }
         return membership;
     }

@@ -85,9 +85,8 @@ public class OnboardingService {
         inputs.put(OnboardingVariables.DORA_ENTITY_TYPE, o.getDoraEntityType() == null ? null : o.getDoraEntityType().name());
         inputs.put(OnboardingVariables.NIS2_STATUS, o.getNis2Status().name());
         inputs.put(OnboardingVariables.ARRANGEMENT_ADMITS_COMPETITORS, a.isAdmitsDirectCompetitors());
-        int required = sponsorships.findByMembershipIdOrderById(membershipId).isEmpty() ? 0 : a.getRequiredSponsors();
         return new CheckOutcome(failures.isEmpty(), failures.isEmpty() ? null : String.join("; ", failures),
-                required, inputs);
+                a.getRequiredSponsors(), inputs);
     }
 
     // --- sponsors -------------------------------------------------------------------------------------------
