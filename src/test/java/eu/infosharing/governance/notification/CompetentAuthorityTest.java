@@ -1,6 +1,7 @@
 package eu.infosharing.governance.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -16,6 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.membership.MembershipRepository;
+import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +56,10 @@ class CompetentAuthorityTest {
     MockMvc mvc;
     @Autowired
     TestUsers users;
+    @Autowired
+    Members members;
+    @Autowired
+    MembershipRepository memberships;
 
     static Stream<Arguments> belgianCombinations() {
         List<Arguments> all = new ArrayList<>();
@@ -93,6 +102,53 @@ class CompetentAuthorityTest {
         assertThat(service.determine("DE", "NOT_IN_SCOPE", "A")).extracting(CompetentAuthorityService.Determination::authorityCode)
                 .containsExactly("BAFIN");
         assertThat(service.determine("DE", "NOT_IN_SCOPE", "A").get(0).legalBasis()).contains("4 weeks");
+    }
+
+    @Test
+    void aCoordinatorOverridesOneMembershipsAuthoritiesWithAReasonThatIsKept() throws Exception {
+        users.user("ovcoordinator", PASSWORD, Roles.COORDINATORS);
+        users.user("ovauditor", PASSWORD, Roles.AUDITORS);
+        Organisation energy = members.member("OTICS", "Override Energy");
+        Organisation other = members.member("OTICS", "Other Energy");
+        users.user("otherrep", PASSWORD, other.getRepresentativesGroup().orElseThrow());
+        Long id = memberships.search(null, "OTICS", energy.getId()).get(0).getId();
+        String base = "/api/memberships/" + id;
+
+        mvc.perform(get(base + "/authorities").with(httpBasic("ovauditor", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.determined[*].authorityCode", contains("CCB")))
+                .andExpect(jsonPath("$.effective[*].authorityCode", contains("CCB")));
+        mvc.perform(get(base + "/authorities").with(httpBasic("otherrep", PASSWORD)))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post(base + "/authority-overrides").with(httpBasic("ovauditor", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(override("ECB", "ADD", "Significant institution")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(base + "/authority-overrides").with(httpBasic("ovcoordinator", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(override("XYZ", "MOVE", " ")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItems("authorityCode", "action", "reason")));
+        mvc.perform(post(base + "/authority-overrides").with(httpBasic("ovcoordinator", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(override("CCB", "ADD", "Twice")))
+                .andExpect(status().isConflict());
+
+        mvc.perform(post(base + "/authority-overrides").with(httpBasic("ovcoordinator", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(override("ECB", "ADD", "Significant under the SSM")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.effective[*].authorityCode", contains("CCB", "ECB")))
+                .andExpect(jsonPath("$.effective[1].legalBasis", containsString("Significant under the SSM")));
+        mvc.perform(post(base + "/authority-overrides").with(httpBasic("ovcoordinator", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(override("ccb", "remove", "Notified through its group")))
+                .andExpect(status().isCreated());
+        mvc.perform(get(base + "/authorities").with(httpBasic("ovauditor", PASSWORD)))
+                .andExpect(jsonPath("$.determined[*].authorityCode", contains("CCB")))
+                .andExpect(jsonPath("$.effective[*].authorityCode", contains("ECB")))
+                .andExpect(jsonPath("$.overrides[*].actor", contains("ovcoordinator", "ovcoordinator")))
+                .andExpect(jsonPath("$.overrides[1].reason", is("Notified through its group")));
+    }
+
+    private static String override(String code, String action, String reason) {
+        return "{\"authorityCode\":\"" + code + "\",\"action\":\"" + action + "\",\"reason\":\"" + reason + "\"}";
     }
 
     @Test
