@@ -273,7 +273,10 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
     @Test
     void moreInformationLoopLetsTheApplicantAmendAndReturnsToVetting() {
-        Membership m = submit(Applications.publicBody("GRC", "Vague Agency"));
+        var request = Applications.publicBody("GRC", "Vague Agency");
+        Membership m = submit(new ApplicationRequest(request.arrangementCode(), request.organisation(),
+                List.of(new ApplicationRequest.ContactInput("First Contact", "first@vague.example", "+32 2 555 10 10",
+                        "0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567")), List.of(), null));
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
@@ -299,6 +302,11 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
         answer.put("contact1Email", "ciso@vague.example");
         decide(pi, "Task_AmendApplication", answer, "applicant", applicantGroup);
+        String fingerprint = tx.execute(s -> organisations.findById(m.getOrganisation().getId()).orElseThrow()
+                .getContacts().get(0).getPgpFingerprint());
+        assertThat(fingerprint)
+                .as("the fingerprint on file survives an amendment that does not ask for it")
+                .isEqualTo("0123456789ABCDEF0123456789ABCDEF01234567");
         assertThat(pi).isWaitingAt("Task_VetApplication");
         Task vetAgain = openTask(pi.getId(), "Task_VetApplication");
         assertThat(taskService.getVariableLocal(vetAgain.getId(), "informationRequestsDisplay").toString())

@@ -10,6 +10,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,8 +95,7 @@ public class Browser implements AutoCloseable {
     }
 
     public void openFilter(String name) {
-        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text()[1])='" + name + "']"))));
+        click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text()[1])='" + name + "']"));
         pause(1500);
     }
 
@@ -103,22 +103,23 @@ public class Browser implements AutoCloseable {
     public void openTask(String name) {
         By task = By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), \"" + name + "\")]");
         WebDriverWait longer = new WebDriverWait(driver, Duration.ofSeconds(45));
-        longer.pollingEvery(Duration.ofSeconds(2));
-        WebElement link = longer.until(d -> {
+        longer.pollingEvery(Duration.ofSeconds(2)).ignoring(StaleElementReferenceException.class);
+        longer.until(d -> {
             List<WebElement> found = d.findElements(task);
             if (found.isEmpty()) {
+                // refresh the list as a person would, by clicking the filter again
                 jsClick(d.findElement(By.cssSelector(".task-filter.active h4.name a")));
-                return null;
+                return false;
             }
-            return found.get(0);
+            jsClick(found.get(0));
+            return true;
         });
-        jsClick(link);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
         pause(1000);
         // a person claims a group task before working it; Tasklist enables Complete only then
-        List<WebElement> claim = driver.findElements(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
-        if (!claim.isEmpty()) {
-            jsClick(claim.get(0));
+        By claimLink = By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']");
+        if (!driver.findElements(claimLink).isEmpty()) {
+            click(claimLink);
             wait.until(d -> d.findElements(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']")).stream()
                     .noneMatch(WebElement::isDisplayed));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
@@ -127,9 +128,8 @@ public class Browser implements AutoCloseable {
     }
 
     public void startProcess(String name) {
-        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[contains(normalize-space(.),'Start process')]"))));
-        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//div[contains(@class,'modal')]//a[contains(normalize-space(.),'" + name + "')]"))));
+        click(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
+        click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.),'" + name + "')]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal .fjs-form")));
         pause(1000);
     }
@@ -175,12 +175,11 @@ public class Browser implements AutoCloseable {
     }
 
     public void choose(String key, String label) {
-        jsClick(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//label[contains(@for,'Field_" + key + "') and normalize-space(.)=\"" + label + "\"]"))));
+        click(By.xpath("//label[contains(@for,'Field_" + key + "') and normalize-space(.)=\"" + label + "\"]"));
     }
 
     public void tick(String key) {
-        jsClick(field(key));
+        click(By.cssSelector("input[id$='Field_" + key + "']"));
     }
 
     public String value(String key) {
@@ -188,8 +187,9 @@ public class Browser implements AutoCloseable {
     }
 
     public void clickButton(String text) {
-        jsClick(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//button[normalize-space(.)='" + text + "' and not(contains(@class,'ng-hide'))]"))));
+        By button = By.xpath("//button[normalize-space(.)='" + text + "' and not(contains(@class,'ng-hide'))]");
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(button));
+        click(button);
     }
 
     /** What the page says after a moment: Tasklist shows its notifications (errors included) in the page. */
@@ -220,6 +220,14 @@ public class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Clicks what the locator finds, finding it again if Angular redrew it in between. */
+    private void click(By locator) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            jsClick(d.findElement(locator));
+            return true;
+        });
     }
 
     private WebElement field(String key) {
