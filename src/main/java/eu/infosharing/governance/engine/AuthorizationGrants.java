@@ -80,8 +80,9 @@ public class AuthorizationGrants {
         filters.audience().forEach((name, groups) ->
                 groups.forEach(g -> grant(g, Resources.FILTER, filterIds.get(name), Permissions.READ)));
 
+        String myOrganisation = filterIds.get(TasklistFilters.MY_ORGANISATION);
         identityService.createGroupQuery().groupType(Roles.ORGANISATION_GROUP_TYPE).list().stream()
-                .map(Group::getId).forEach(this::grantOrganisation);
+                .map(Group::getId).forEach(group -> grantOrganisation(group, myOrganisation));
     }
 
     /**
@@ -89,12 +90,15 @@ public class AuthorizationGrants {
      * organisation. Their tasks are granted per task, so they never see another organisation's.
      */
     public void grantOrganisation(String groupId) {
+        grantOrganisation(groupId, filters.ensure().get(TasklistFilters.MY_ORGANISATION));
+    }
+
+    private void grantOrganisation(String groupId, String myOrganisationFilterId) {
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        String filterId = filters.ensure().get(TasklistFilters.MY_ORGANISATION);
-        grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+        grant(groupId, Resources.FILTER, myOrganisationFilterId, Permissions.READ);
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -46,9 +46,7 @@ public class MembershipService {
         if (currentUser.readsAllMemberships()) {
             return memberships.search(status, arrangementCode, null);
         }
-        Optional<Long> own = currentUser.groups().stream()
-                .map(organisations::findByRepresentativesGroup).flatMap(Optional::stream)
-                .map(o -> o.getId()).findFirst();
+        Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
         return own.map(orgId -> memberships.search(status, arrangementCode, orgId)).orElse(List.of());
     }
 

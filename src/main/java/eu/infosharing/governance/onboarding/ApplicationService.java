@@ -134,10 +134,7 @@ public class ApplicationService {
         if (!currentUser.isAuthenticated()) {
             return Optional.empty();
         }
-        return currentUser.groups().stream()
-                .map(organisations::findByRepresentativesGroup)
-                .flatMap(Optional::stream)
-                .findFirst();
+        return organisations.findRepresentedBy(currentUser.groups());
     }
 
     /** The applicant may not administer groups, so this housekeeping runs privileged. */

@@ -1,5 +1,6 @@
 package eu.infosharing.governance.organisation;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -12,6 +13,11 @@ public interface OrganisationRepository extends JpaRepository<Organisation, Long
     Optional<Organisation> findByCountryAndForeignRegisterId(String country, String foreignRegisterId);
 
     Optional<Organisation> findByRepresentativesGroup(String groupId);
+
+    /** The organisation whose representatives' group is among these groups (a person represents one). */
+    default Optional<Organisation> findRepresentedBy(List<String> groupIds) {
+        return groupIds.stream().map(this::findByRepresentativesGroup).flatMap(Optional::stream).findFirst();
+    }
 
     /** The organisation an identifier (enterprise number or LEI, formatted or not) points to. */
     default Optional<Organisation> findByIdentifier(String identifier) {
