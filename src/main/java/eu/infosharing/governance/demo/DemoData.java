@@ -1,6 +1,7 @@
 package eu.infosharing.governance.demo;
 
 import eu.infosharing.governance.arrangement.ArrangementRepository;
+import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
@@ -60,14 +61,16 @@ public class DemoData {
     private final ArrangementRepository arrangements;
     private final MembershipRepository memberships;
     private final AuthorizationGrants grants;
+    private final ArrangementAccess access;
 
     public DemoData(IdentityService identityService, OrganisationRepository organisations,
-                    ArrangementRepository arrangements, MembershipRepository memberships, AuthorizationGrants grants) {
+                    ArrangementRepository arrangements, MembershipRepository memberships, AuthorizationGrants grants, ArrangementAccess access) {
         this.identityService = identityService;
         this.organisations = organisations;
         this.arrangements = arrangements;
         this.memberships = memberships;
         this.grants = grants;
+        this.access = access;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,7 +107,9 @@ public class DemoData {
                     MembershipStatus.IN_FORCE)) {
                 Membership m = new Membership(northsea, cidr, "Demo data: founding member of CIDR", "demo");
                 m.transition(MembershipStatus.VALIDATED, "demo", "Demo data: founding member");
+                m.transition(MembershipStatus.ACTIVE, "demo", "Demo data: founding member with access");
                 memberships.save(m);
+                access.grant(northsea, cidr);
             }
         });
         log.info("Demo data ready: {} (represented by alice) and {} (bob, member of CIDR)",

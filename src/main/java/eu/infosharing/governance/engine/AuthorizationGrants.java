@@ -1,6 +1,7 @@
 package eu.infosharing.governance.engine;
 
 import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.onboarding.OnboardingVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -96,6 +97,7 @@ public class AuthorizationGrants {
     private void grantOrganisation(String groupId, String myOrganisationFilterId) {
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(groupId, Resources.PROCESS_DEFINITION, NotificationDelegates.PROCESS_KEY, Permissions.READ);
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(groupId, Resources.FILTER, myOrganisationFilterId, Permissions.READ);

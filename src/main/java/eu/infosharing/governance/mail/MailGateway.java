@@ -13,13 +13,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,28 +49,53 @@ public class MailGateway {
         this.outbox = outbox;
     }
 
+    /** A file sent with a mail, such as a notification letter. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** A mail; headers are added as given (e.g. the notification reference, for the recipient's systems). */
+    public record Mail(List<String> to, String subject, String body, List<Attachment> attachments, Map<String, String> headers) {
+
+        public Mail(List<String> to, String subject, String body) {
+            this(to, subject, body, List.of(), Map.of());
+        }
+    }
+
     public void send(List<String> to, String subject, String body) {
-        if (to.isEmpty()) {
-            throw new IllegalArgumentException("A mail needs at least one recipient: " + subject);
+        send(new Mail(to, subject, body));
+    }
+
+    /** Sends the mail and answers its Message-ID, the evidence of what went out. */
+    public String send(Mail mail) {
+        if (mail.to().isEmpty()) {
+            throw new IllegalArgumentException("A mail needs at least one recipient: " + mail.subject());
         }
         JavaMailSender sender = smtp.getIfAvailable();
         try {
             MimeMessage message = sender != null ? sender.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
-            message.setFrom(new InternetAddress(from));
-            for (String recipient : to) {
-                message.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient));
+            MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
+            helper.setFrom(new InternetAddress(from));
+            helper.setTo(mail.to().toArray(String[]::new));
+            helper.setSubject(mail.subject());
+            helper.setText(mail.body());
+            helper.setSentDate(new Date());
+            for (Attachment a : mail.attachments()) {
+                helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
             }
-            message.setSubject(subject, "UTF-8");
-            message.setText(body, "UTF-8");
-            message.setSentDate(new Date());
+            for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            message.saveChanges(); // assigns the Message-ID we keep as evidence
+            String messageId = message.getMessageID();
             if (sender != null) {
                 sender.send(message);
-                log.info("Mail '{}' sent to {} recipient(s)", subject, to.size());
+                log.info("Mail '{}' sent to {} recipient(s)", mail.subject(), mail.to().size());
             } else {
-                writeToOutbox(message, subject);
+                writeToOutbox(message, mail.subject());
             }
-        } catch (MessagingException | IOException e) {
-            throw new MailDeliveryException("Mail '" + subject + "' could not be delivered: " + e.getMessage(), e);
+            return messageId;
+        } catch (MessagingException | IOException | MailException e) {
+            throw new MailDeliveryException("Mail '" + mail.subject() + "' could not be delivered: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package eu.infosharing.governance.membership;
 
 import eu.infosharing.governance.arrangement.Arrangement;
+import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.Organisation;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -49,6 +50,14 @@ public class Membership {
     /** When the membership was validated: the DORA notification falls due from this moment. */
     private Instant validatedAt;
 
+    /** When access was granted after validation. */
+    private Instant activatedAt;
+
+    /** Whether the arrangement sends this member's authority notifications or only prepares them. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private NotificationMode notificationMode = NotificationMode.SEND_ON_BEHALF;
+
     /** Why an application was rejected or expired. */
     private String closedReason;
 
@@ -76,7 +85,8 @@ public class Membership {
         if (status == to) {
             return false;
         }
-        if (status.isFinal() || status == MembershipStatus.VALIDATED) {
+        boolean backToApplication = MembershipStatus.IN_FORCE.contains(status) && !MembershipStatus.IN_FORCE.contains(to);
+        if (status.isFinal() || backToApplication || (status == MembershipStatus.ACTIVE && to == MembershipStatus.VALIDATED)) {
             throw new IllegalStateException("Membership " + id + " is " + status + " and cannot become " + to);
         }
         Instant now = Instant.now();
@@ -85,10 +95,17 @@ public class Membership {
         if (to == MembershipStatus.VALIDATED) {
             this.validatedAt = now;
         }
+        if (to == MembershipStatus.ACTIVE) {
+            this.activatedAt = now;
+        }
         if (to.isFinal()) {
             this.closedReason = reason;
         }
         return true;
+    }
+
+    public void chooseNotificationMode(NotificationMode mode) {
+        this.notificationMode = mode;
     }
 
     public void attachProcess(String processInstanceId) {
@@ -125,6 +142,14 @@ public class Membership {
 
     public Instant getValidatedAt() {
         return validatedAt;
+    }
+
+    public Instant getActivatedAt() {
+        return activatedAt;
+    }
+
+    public NotificationMode getNotificationMode() {
+        return notificationMode;
     }
 
     public String getClosedReason() {

@@ -3,7 +3,10 @@ package eu.infosharing.governance.membership;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a membership stands. The entry lifecycle ends in VALIDATED, REJECTED or EXPIRED. */
+/**
+ * Where a membership stands. The entry lifecycle ends in ACTIVE (validated, access granted, authorities being
+ * notified), REJECTED or EXPIRED.
+ */
 public enum MembershipStatus {
     SUBMITTED,
     AWAITING_ENDORSEMENT,
@@ -12,6 +15,7 @@ public enum MembershipStatus {
     AWAITING_RULES_ACCEPTANCE,
     COMPLIANCE_REVIEW,
     VALIDATED,
+    ACTIVE,
     REJECTED,
     EXPIRED;
 
@@ -20,7 +24,7 @@ public enum MembershipStatus {
             INFORMATION_REQUESTED, AWAITING_RULES_ACCEPTANCE, COMPLIANCE_REVIEW);
 
     /** A membership in force: the organisation takes part in the arrangement. */
-    public static final Set<MembershipStatus> IN_FORCE = EnumSet.of(VALIDATED);
+    public static final Set<MembershipStatus> IN_FORCE = EnumSet.of(VALIDATED, ACTIVE);
 
     /** Pending or in force: a second application for the same arrangement is a duplicate. */
     public static final Set<MembershipStatus> OPEN = union(PENDING, IN_FORCE);

@@ -90,6 +90,12 @@ public class MembershipAuthorities {
         return view(m);
     }
 
+    /** The authorities this membership notifies, as the table decides and coordinators corrected it. */
+    @Transactional
+    public List<Determination> effective(Membership m) {
+        return view(m).effective();
+    }
+
     private View view(Membership m) {
         List<Determination> determined = authorities.determine(m.getOrganisation());
         List<AuthorityOverride> corrections = overrides.findByMembershipIdOrderByDecidedAtAscIdAsc(m.getId());

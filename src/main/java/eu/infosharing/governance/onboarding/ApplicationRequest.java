@@ -16,7 +16,16 @@ public record ApplicationRequest(
         @Schema(description = "Enterprise numbers or LEIs of member organisations that vouch for the applicant")
         List<String> sponsors,
         @Schema(description = "Why the organisation wants to join (at most 2000 characters)")
-        String motivation) {
+        String motivation,
+        @Schema(example = "SEND_ON_BEHALF", allowableValues = {"SEND_ON_BEHALF", "PREPARE_ONLY"},
+                description = "Whether the arrangement notifies the competent authorities on the member's behalf (default) "
+                        + "or only prepares the notifications for the member to send; can be changed later")
+        String notificationMode) {
+
+    public ApplicationRequest(String arrangementCode, OrganisationInput organisation, List<ContactInput> contacts,
+                              List<String> sponsors, String motivation) {
+        this(arrangementCode, organisation, contacts, sponsors, motivation, null);
+    }
 
     public record OrganisationInput(
             @Schema(example = "Acme Bank NV") String legalName,

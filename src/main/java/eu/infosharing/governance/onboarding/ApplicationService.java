@@ -84,6 +84,7 @@ public class ApplicationService {
 
         Membership membership = memberships.save(new Membership(organisation, application.arrangement(),
                 application.motivation(), currentUser.id()));
+        membership.chooseNotificationMode(application.notificationMode());
         // sponsors are asked only where the arrangement requires them
         if (application.arrangement().getRequiredSponsors() > 0) {
             for (Organisation sponsor : application.sponsors()) {

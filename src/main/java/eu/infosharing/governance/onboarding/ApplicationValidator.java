@@ -6,6 +6,7 @@ import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
@@ -90,11 +91,19 @@ public class ApplicationValidator {
         String lei = parsed.declaration().lei();
 
         List<Organisation> sponsors = sponsors(request.sponsors(), arrangement, existing, enterpriseNumber, lei, problems);
+        NotificationMode mode = NotificationMode.SEND_ON_BEHALF;
+        if (request.notificationMode() != null && !request.notificationMode().isBlank()) {
+            try {
+                mode = NotificationMode.valueOf(request.notificationMode().strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add("notificationMode", "Notification of the competent authorities", "must be SEND_ON_BEHALF or PREPARE_ONLY");
+            }
+        }
 
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
-        return new ValidatedApplication(arrangement, parsed.declaration(), existing, sponsors, motivation);
+        return new ValidatedApplication(arrangement, parsed.declaration(), existing, sponsors, motivation, mode);
     }
 
     /** Checks an applicant's corrections to a registered organisation (identifiers that find it stay as they are). */
@@ -105,7 +114,7 @@ public class ApplicationValidator {
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
-        return new ValidatedApplication(null, parsed.declaration(), Optional.of(organisation), List.of(), null);
+        return new ValidatedApplication(null, parsed.declaration(), Optional.of(organisation), List.of(), null, null);
     }
 
     private record Parsed(OrganisationDeclaration declaration, Optional<Organisation> existing) {

@@ -13,7 +13,7 @@ final class FormApplication {
             "enterpriseNumber", "foreignRegisterId", "lei", "participantType", "nis2Status", "nis2Sector",
             "doraEntityType", "preferredLanguage", "contact1Name", "contact1Email", "contact1Phone",
             "contact1PgpFingerprint", "contact2Name", "contact2Email", "contact2Phone", "contact2PgpFingerprint",
-            "sponsor1Identifier", "sponsor2Identifier", "motivation");
+            "sponsor1Identifier", "sponsor2Identifier", "motivation", "notificationMode");
 
     private FormApplication() {
     }
@@ -25,7 +25,8 @@ final class FormApplication {
                 text(v, "nis2Sector"), text(v, "doraEntityType"), text(v, "preferredLanguage"));
         List<String> sponsors = Stream.of(text(v, "sponsor1Identifier"), text(v, "sponsor2Identifier"))
                 .filter(s -> s != null && !s.isBlank()).toList();
-        return new ApplicationRequest(text(v, "arrangementCode"), organisation, contacts(v), sponsors, text(v, "motivation"));
+        return new ApplicationRequest(text(v, "arrangementCode"), organisation, contacts(v), sponsors, text(v, "motivation"),
+                text(v, "notificationMode"));
     }
 
     /** Contact 1 always; contact 2 when any of its fields is filled in. */

@@ -79,6 +79,12 @@ public class OnboardingDelegates {
     }
 
     @Bean
+    JavaDelegate activateMembershipDelegate(OnboardingService onboarding) {
+        return execution -> execution.setVariable(NOTIFICATION_REFERENCES,
+                new java.util.ArrayList<>(onboarding.activate(membershipId(execution))));
+    }
+
+    @Bean
     JavaDelegate rejectApplicationDelegate(OnboardingService onboarding) {
         return execution -> onboarding.reject(membershipId(execution), (String) execution.getVariable(REJECTION_REASON));
     }

@@ -5,11 +5,15 @@ import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
 import eu.infosharing.governance.arrangement.RulesOfConductVersionRepository;
+import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationEvent;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
 import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
 import eu.infosharing.governance.organisation.ContactDetails;
@@ -38,12 +42,16 @@ public class OnboardingService {
     private final RulesOfConductVersionRepository rulesVersions;
     private final ApplicationValidator validator;
     private final CurrentUser currentUser;
+    private final ArrangementAccess access;
+    private final AuthorityNotifications notifications;
+    private final NotificationSettings notificationSettings;
 
     public OnboardingService(MembershipService membershipService, MembershipRepository memberships,
                              SponsorshipRepository sponsorships, ReviewDecisionRepository reviews,
                              InformationRequestRepository informationRequests, RulesAcceptanceRepository acceptances,
                              RulesOfConductVersionRepository rulesVersions, ApplicationValidator validator,
-                             CurrentUser currentUser) {
+                             CurrentUser currentUser, ArrangementAccess access, AuthorityNotifications notifications,
+                             NotificationSettings notificationSettings) {
         this.membershipService = membershipService;
         this.memberships = memberships;
         this.sponsorships = sponsorships;
@@ -53,6 +61,9 @@ public class OnboardingService {
         this.rulesVersions = rulesVersions;
         this.validator = validator;
         this.currentUser = currentUser;
+        this.access = access;
+        this.notifications = notifications;
+        this.notificationSettings = notificationSettings;
     }
 
     /** What the automated checks found, and the facts the eligibility and competition decisions need. */
@@ -287,6 +298,20 @@ public class OnboardingService {
     public void validate(Long membershipId) {
         membershipService.transition(membershipId, MembershipStatus.VALIDATED,
                 "All checks passed: membership validated");
+    }
+
+    /**
+     * After validation: the membership becomes ACTIVE, the organisation's representatives get access to the
+     * arrangement, and one entry notification per competent authority is created. Answers their references.
+     */
+    public List<String> activate(Long membershipId) {
+        Membership m = membershipService.get(membershipId);
+        if (m.getStatus() != MembershipStatus.ACTIVE) {
+            List<String> joined = access.grant(m.getOrganisation(), m.getArrangement());
+            m.transition(MembershipStatus.ACTIVE, currentUser.id(), "Access to " + m.getArrangement().getName()
+                    + " granted" + (joined.isEmpty() ? "" : " to " + String.join(", ", joined)));
+        }
+        return notifications.create(membershipId, NotificationEvent.ENTRY, notificationSettings.dateOf(m.getActivatedAt()));
     }
 
     /** Idempotent: a rejection a reviewer already recorded is kept as it is. */

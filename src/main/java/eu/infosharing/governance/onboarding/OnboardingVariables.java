@@ -36,6 +36,8 @@ public final class OnboardingVariables {
     public static final String RULES_ACCEPTED = "rulesAccepted";
     public static final String RULES_VERSION_ID = "rulesVersionId";
     public static final String MAIL_TEMPLATE = "mailTemplate";
+    /** The entry notifications created at activation, one authority-notification instance each. */
+    public static final String NOTIFICATION_REFERENCES = "notificationReferences";
 
     private OnboardingVariables() {
     }

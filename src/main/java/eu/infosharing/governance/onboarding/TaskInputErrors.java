@@ -10,12 +10,12 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * Turns our input errors into the engine's form validation error, which engine REST answers with 400 and Tasklist
  * shows to the person with its message; the transaction rolls back, so nothing is created or completed.
  */
-final class TaskInputErrors {
+public final class TaskInputErrors {
 
     private TaskInputErrors() {
     }
 
-    static <T> T translate(Supplier<T> step) {
+    public static <T> T translate(Supplier<T> step) {
         try {
             return step.get();
         } catch (InvalidInputException e) {
@@ -25,7 +25,7 @@ final class TaskInputErrors {
         }
     }
 
-    static void translate(Runnable step) {
+    public static void translate(Runnable step) {
         translate(() -> {
             step.run();
             return null;

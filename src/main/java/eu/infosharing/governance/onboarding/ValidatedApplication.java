@@ -3,6 +3,7 @@ package eu.infosharing.governance.onboarding;
 import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationDeclaration;
+import eu.infosharing.governance.notification.NotificationMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,5 +16,6 @@ public record ValidatedApplication(
         OrganisationDeclaration declaration,
         Optional<Organisation> existingOrganisation,
         List<Organisation> sponsors,
-        String motivation) {
+        String motivation,
+        NotificationMode notificationMode) {
 }

@@ -32,11 +32,21 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.NotificationDelegates;
+import eu.infosharing.governance.notification.NotificationStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Walks every path of bpmn/membership-onboarding.bpmn on the real services. */
+/**
+ * Walks every path of bpmn/membership-onboarding.bpmn on the real services. The notifications it hands over to
+ * are walked by AuthorityNotificationProcessTest.
+ */
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationDelegates.PROCESS_KEY)
 class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
     @Autowired
@@ -61,12 +71,19 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
     TransactionTemplate tx;
     @Autowired
     OverdueTaskPriority overduePriority;
+    @Autowired
+    AuthorityNotificationRepository notifications;
+    @Autowired
+    ArrangementAccess access;
+    @Autowired
+    eu.infosharing.governance.support.TestUsers users;
 
     // --- the paths to VALIDATED ------------------------------------------------------------------------------
 
     @Test
     void publicBodyWithoutSponsorsPassesCompetitionScreenAutomatically() {
         Membership m = submit(Applications.publicBody("GRC", "City of Testing"));
+        users.user("cityrep", "cityrep-password-1", m.getOrganisation().getRepresentativesGroup().orElseThrow());
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
         assertThat(pi).hasPassed("ServiceTask_RunAutomatedChecks", "BusinessRuleTask_DecideEligibility")
@@ -78,13 +95,19 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         approveGdpr(pi);
 
         assertThat(pi).hasPassed("ServiceTask_RecordCompetitionPass", "ServiceTask_ValidateMembership",
-                "IntermediateThrowEvent_AuthorityNotificationsDue").hasNotPassed("Task_ReviewCompetitionLaw")
+                "ServiceTask_ActivateMembership").hasNotPassed("Task_ReviewCompetitionLaw")
                 .isEnded();
         assertThat(pi).hasPassedInOrder("Task_VetApplication", "Task_AcceptRules", "Task_CheckGdpr",
-                "BusinessRuleTask_ScreenCompetitionLaw", "ServiceTask_ValidateMembership", "EndEvent_MembershipValidated");
+                "BusinessRuleTask_ScreenCompetitionLaw", "ServiceTask_ValidateMembership", "ServiceTask_ActivateMembership",
+                "EndEvent_MembershipActive");
         Membership validated = reload(m);
-        assertThat(validated.getStatus()).isEqualTo(MembershipStatus.VALIDATED);
+        assertThat(validated.getStatus()).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(validated.getValidatedAt()).isNotNull();
+        assertThat(validated.getActivatedAt()).isNotNull();
+        // a public body outside NIS2 and DORA has no authority to notify
+        assertThat(notifications.findByMembershipIdOrderByIdAsc(m.getId())).isEmpty();
+        // the city's representatives now have access to the arrangement
+        assertThat(access.members(validated.getArrangement())).contains("cityrep");
         assertThat(reviews.findByMembershipIdOrderByDecidedAtAscIdAsc(m.getId()))
                 .extracting(ReviewDecision::getStage, ReviewDecision::getDecision, ReviewDecision::getActor)
                 .containsExactly(
@@ -121,15 +144,26 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         assertThat(taskService.getVariableLocal(legal.getId(), "screenRationale").toString()).contains("direct competitors");
         decide(pi, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "APPROVE", "legalReason", "Agenda and minutes in place"), "legal", Roles.LEGAL);
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_MembershipValidated", "Task_ReviewCompetitionLaw")
+        assertThat(pi).hasPassed("ServiceTask_ActivateMembership", "Task_ReviewCompetitionLaw")
                 .hasNotPassed("ServiceTask_RecordCompetitionPass");
         Membership validated = reload(m);
-        assertThat(validated.getStatus()).isEqualTo(MembershipStatus.VALIDATED);
+        assertThat(validated.getStatus()).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(validated.getHistory()).extracting(StatusChange::getToStatus).containsExactly(
                 MembershipStatus.SUBMITTED, MembershipStatus.AWAITING_ENDORSEMENT, MembershipStatus.UNDER_REVIEW,
-                MembershipStatus.AWAITING_RULES_ACCEPTANCE, MembershipStatus.COMPLIANCE_REVIEW, MembershipStatus.VALIDATED);
+                MembershipStatus.AWAITING_RULES_ACCEPTANCE, MembershipStatus.COMPLIANCE_REVIEW, MembershipStatus.VALIDATED,
+                MembershipStatus.ACTIVE);
         assertThat(validated.getHistory()).extracting(StatusChange::getActor)
-                .containsExactly("coordinator", "system", "system", "coordinator", "applicant", "system");
+                .containsExactly("coordinator", "system", "system", "coordinator", "applicant", "system", "system");
+
+        // a bank notifies the CCB (NIS2) and the NBB (DORA credit institution): one notification process each
+        assertThat(notifications.findByMembershipIdOrderByIdAsc(m.getId()))
+                .extracting(AuthorityNotification::getAuthorityCode, AuthorityNotification::getStatus)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CCB", NotificationStatus.PREPARED),
+                        org.assertj.core.groups.Tuple.tuple("NBB", NotificationStatus.PREPARED));
+        assertThat(pi).isWaitingAt("CallActivity_NotifyAuthorities");
+        assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .processDefinitionKey(NotificationDelegates.PROCESS_KEY).list())
+                .hasSize(2).allSatisfy(child -> assertThat(child.getBusinessKey()).isEqualTo(String.valueOf(m.getId())));
     }
 
     @Test

@@ -57,6 +57,7 @@ public class Members {
         grants.grantOrganisation(groupId);
         Membership m = new Membership(o, arrangements.findByCode(arrangementCode).orElseThrow(), null, "test");
         m.transition(MembershipStatus.VALIDATED, "test", "Existing member");
+        m.transition(MembershipStatus.ACTIVE, "test", "Existing member with access");
         memberships.save(m);
         return o;
     }

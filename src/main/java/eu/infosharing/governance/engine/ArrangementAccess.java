@@ -1,0 +1,60 @@
+package eu.infosharing.governance.engine;
+
+import eu.infosharing.governance.arrangement.Arrangement;
+import eu.infosharing.governance.identity.Privileged;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.organisation.Organisation;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Access to an arrangement: its members' representatives are members of the arrangement's Camunda group, which a
+ * sharing platform (MISP, a portal) reads through the identity service or the directory behind it.
+ */
+@Component
+public class ArrangementAccess {
+
+    private final IdentityService identityService;
+
+    public ArrangementAccess(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    /** Every user of the organisation's group joins the arrangement's group; answers who joined now. */
+    public List<String> grant(Organisation organisation, Arrangement arrangement) {
+        String orgGroup = organisation.getRepresentativesGroup()
+                .orElseThrow(() -> new IllegalStateException(organisation.getLegalName() + " has no representatives group"));
+        // group administration is the product's work, not the rights of whoever completed the last task
+        return Privileged.call(identityService, () -> {
+            String groupId = ensureGroup(arrangement);
+            List<String> joined = new java.util.ArrayList<>();
+            for (User user : identityService.createUserQuery().memberOfGroup(orgGroup).list()) {
+                if (identityService.createUserQuery().userId(user.getId()).memberOfGroup(groupId).count() == 0) {
+                    identityService.createMembership(user.getId(), groupId);
+                    joined.add(user.getId());
+                }
+            }
+            return joined;
+        });
+    }
+
+    /** Who has access to the arrangement now. */
+    public List<String> members(Arrangement arrangement) {
+        return Privileged.call(identityService, () -> identityService.createUserQuery()
+                .memberOfGroup(Roles.arrangementGroup(arrangement.getCode())).list().stream().map(User::getId).toList());
+    }
+
+    private String ensureGroup(Arrangement arrangement) {
+        String groupId = Roles.arrangementGroup(arrangement.getCode());
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identityService.newGroup(groupId);
+            group.setName(arrangement.getName());
+            group.setType(Roles.ARRANGEMENT_GROUP_TYPE);
+            identityService.saveGroup(group);
+        }
+        return groupId;
+    }
+}

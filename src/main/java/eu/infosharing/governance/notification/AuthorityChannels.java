@@ -1,0 +1,127 @@
+package eu.infosharing.governance.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.mail.MailGateway;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers a notification through its authority's channel: an e-mail with the letter attached, or a JSON POST to
+ * the authority's HTTPS endpoint. Both carry the notification's reference (mail header, Idempotency-Key), so a resend
+ * after a crash is recognisable as the same notification. A failure is thrown: the engine retries with back-off.
+ */
+@Component
+public class AuthorityChannels {
+
+    public static final String REFERENCE_HEADER = "X-Notification-Reference";
+
+    private final MailGateway mail;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final NotificationSettings settings;
+
+    public AuthorityChannels(MailGateway mail, ObjectMapper json, NotificationSettings settings) {
+        this.mail = mail;
+        this.json = json;
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.getHttpTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** What went out: the channel used and the recipient's or our own message id. */
+    public record Delivery(CompetentAuthority.Channel channel, String address, String messageId) {
+    }
+
+    public Delivery deliver(CompetentAuthority authority, LetterContent letter, String subject, String body, byte[] pdf) {
+        String address = authority.getChannelAddress();
+        return switch (authority.getChannel()) {
+            case EMAIL -> new Delivery(CompetentAuthority.Channel.EMAIL, address, mail.send(new MailGateway.Mail(
+                    List.of(address), subject, body,
+                    List.of(new MailGateway.Attachment(letter.reference() + ".pdf", "application/pdf", pdf)),
+                    Map.of(REFERENCE_HEADER, letter.reference()))));
+            case HTTPS -> new Delivery(CompetentAuthority.Channel.HTTPS, address, post(address, letter, pdf));
+        };
+    }
+
+    private String post(String address, LetterContent letter, byte[] pdf) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(address))
+                    .timeout(settings.getHttpTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("Idempotency-Key", letter.reference())
+                    .header(REFERENCE_HEADER, letter.reference())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload(letter, pdf))))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new ChannelException("The authority's endpoint " + address + " answered HTTP " + response.statusCode()
+                        + ": " + abbreviate(response.body()));
+            }
+            return messageId(response);
+        } catch (IOException e) {
+            throw new ChannelException("The authority's endpoint " + address + " could not be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChannelException("Sending to " + address + " was interrupted", e);
+        }
+    }
+
+    /** The authority's id for what it received: JSON "id", else the Location header, else the HTTP status. */
+    private String messageId(HttpResponse<String> response) {
+        try {
+            JsonNode body = json.readTree(response.body());
+            if (body != null && body.hasNonNull("id")) {
+                return body.get("id").asText();
+            }
+        } catch (IOException e) {
+            // not JSON: fall back to the headers
+        }
+        return response.headers().firstValue("Location").orElse("HTTP " + response.statusCode());
+    }
+
+    private Map<String, Object> payload(LetterContent letter, byte[] pdf) {
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("name", letter.entityName());
+        entity.put("country", letter.entityCountry());
+        entity.put("enterpriseNumber", letter.enterpriseNumber());
+        entity.put("foreignRegisterId", letter.foreignRegisterId());
+        entity.put("lei", letter.lei());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", letter.reference());
+        body.put("event", letter.event().name());
+        body.put("entity", entity);
+        body.put("arrangement", Map.of("code", letter.arrangementCode(), "name", letter.arrangementName()));
+        body.put("effectiveDate", letter.effectiveDate().toString());
+        body.put("legalBasis", letter.legalBasis());
+        body.put("language", letter.language().name());
+        body.put("sentOnBehalf", letter.sentOnBehalf());
+        body.put("document", Map.of("fileName", letter.reference() + ".pdf", "contentType", "application/pdf",
+                "base64", Base64.getEncoder().encodeToString(pdf)));
+        return body;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    /** Technical: the engine retries. */
+    public static class ChannelException extends RuntimeException {
+        ChannelException(String message) {
+            super(message);
+        }
+
+        ChannelException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package eu.infosharing.governance.notification;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface AuthorityNotificationRepository extends JpaRepository<AuthorityNotification, Long> {
+
+    Optional<AuthorityNotification> findByReference(String reference);
+
+    List<AuthorityNotification> findByMembershipIdOrderByIdAsc(Long membershipId);
+
+    Optional<AuthorityNotification> findByMembershipIdAndAuthorityCodeAndEvent(Long membershipId, String authorityCode,
+                                                                               NotificationEvent event);
+
+    /** Any filter may be null; organisationId null means every organisation's. */
+    @Query("""
+            select n from AuthorityNotification n
+            where (:status is null or n.status = :status)
+              and (:authority is null or n.authorityCode = :authority)
+              and (cast(:dueBefore as date) is null or n.dueDate < :dueBefore)
+              and (:organisationId is null or n.membership.organisation.id = :organisationId)
+            order by n.dueDate, n.id""")
+    List<AuthorityNotification> search(@Param("status") NotificationStatus status, @Param("authority") String authority,
+                                       @Param("dueBefore") LocalDate dueBefore, @Param("organisationId") Long organisationId);
+}

@@ -1,0 +1,350 @@
+package eu.infosharing.governance.notification;
+
+import eu.infosharing.governance.api.ConflictException;
+import eu.infosharing.governance.api.FieldProblem;
+import eu.infosharing.governance.api.ForbiddenException;
+import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.NotFoundException;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.mail.MailGateway;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.notification.CompetentAuthorityService.Determination;
+import eu.infosharing.governance.organisation.ContactPerson;
+import eu.infosharing.governance.organisation.EnterpriseNumber;
+import eu.infosharing.governance.organisation.Language;
+import eu.infosharing.governance.organisation.Lei;
+import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.organisation.OrganisationRepository;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The notifications of memberships to their competent authorities: created when an event takes effect, the letter
+ * rendered once and kept, delivered through the authority's channel or handed to the member, and every attempt,
+ * reminder, escalation and confirmation recorded. The authority-notification model calls these steps.
+ */
+@Service
+public class AuthorityNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorityNotifications.class);
+
+    private final AuthorityNotificationRepository notifications;
+    private final NotificationAttemptRepository attempts;
+    private final CompetentAuthorityRepository authorities;
+    private final MembershipService memberships;
+    private final MembershipAuthorities membershipAuthorities;
+    private final OrganisationRepository organisations;
+    private final NotificationLetter letters;
+    private final AuthorityChannels channels;
+    private final MailGateway mail;
+    private final NotificationSettings settings;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate separateTransaction;
+    private final String publicUrl;
+
+    public AuthorityNotifications(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
+                                  CompetentAuthorityRepository authorities, MembershipService memberships,
+                                  MembershipAuthorities membershipAuthorities, OrganisationRepository organisations,
+                                  NotificationLetter letters, AuthorityChannels channels, MailGateway mail,
+                                  NotificationSettings settings, CurrentUser currentUser,
+                                  PlatformTransactionManager transactions,
+                                  @Value("${governance.public-url}") String publicUrl) {
+        this.notifications = notifications;
+        this.attempts = attempts;
+        this.authorities = authorities;
+        this.memberships = memberships;
+        this.membershipAuthorities = membershipAuthorities;
+        this.organisations = organisations;
+        this.letters = letters;
+        this.channels = channels;
+        this.mail = mail;
+        this.settings = settings;
+        this.currentUser = currentUser;
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.publicUrl = publicUrl;
+    }
+
+    // --- the steps of the model ------------------------------------------------------------------------------
+
+    /**
+     * One notification per authority the membership must tell of this event (none for an entity outside both
+     * regimes). Idempotent: a notification that exists is returned, never duplicated. Answers the references.
+     */
+    @Transactional
+    public List<String> create(Long membershipId, NotificationEvent event, LocalDate effectiveDate) {
+        Membership m = memberships.get(membershipId);
+        List<String> references = new ArrayList<>();
+        for (Determination d : membershipAuthorities.effective(m)) {
+            CompetentAuthority authority = authority(d.authorityCode());
+            AuthorityNotification n = notifications.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), d.authorityCode(), event)
+                    .orElseGet(() -> notifications.save(new AuthorityNotification(m, d.authorityCode(), event, d.legalBasis(),
+                            effectiveDate, effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(),
+                            language(authority, m.getOrganisation()))));
+            references.add(n.getReference());
+        }
+        return references;
+    }
+
+    /** What the model needs to route the notification: who sends, by when, to whom the member task goes. */
+    public record Prepared(boolean sendOnBehalf, String authorityCode, String authorityName, java.util.Date due,
+                           String reminderCycle, String representativesGroup) {
+    }
+
+    /** Renders and keeps the letter (once: a second run keeps the first one) and links the process instance. */
+    @Transactional
+    public Prepared prepare(String reference, String processInstanceId) {
+        AuthorityNotification n = byReference(reference);
+        CompetentAuthority authority = authority(n.getAuthorityCode());
+        if (n.getDocument() == null) {
+            n.attachDocument(letters.pdf(letter(n, authority)));
+        }
+        n.attachProcess(processInstanceId);
+        Organisation o = n.getMembership().getOrganisation();
+        return new Prepared(n.getMode() == NotificationMode.SEND_ON_BEHALF, authority.getCode(), authority.getName(),
+                settings.endOf(n.getDueDate()), settings.reminderCycle(n.getDueDate()),
+                o.getRepresentativesGroup().orElseThrow(() -> new IllegalStateException(o.getLegalName() + " has no representatives group")));
+    }
+
+    /**
+     * Sends through the authority's channel and records it SENT. Every attempt is kept in a transaction of its own,
+     * so a failure stays on record when the engine rolls the job back to retry it.
+     */
+    @Transactional
+    public void send(String reference) {
+        AuthorityNotification n = byReference(reference);
+        if (n.isDone()) {
+            return;
+        }
+        CompetentAuthority authority = authority(n.getAuthorityCode());
+        LetterContent letter = letter(n, authority);
+        if (n.getDocument() == null) {
+            n.attachDocument(letters.pdf(letter));
+        }
+        AuthorityChannels.Delivery delivery;
+        try {
+            delivery = channels.deliver(authority, letter, letters.subject(letter), letters.body(letter), n.getDocument());
+        } catch (RuntimeException e) {
+            recordAttempt(n.getId(), NotificationAttempt.Outcome.FAILED, authority, null, e.getMessage());
+            log.warn("Notification {} to {} failed: {}", reference, authority.getCode(), e.getMessage());
+            throw e;
+        }
+        recordAttempt(n.getId(), NotificationAttempt.Outcome.SENT, authority, delivery.messageId(), null);
+        n.markSent(delivery.channel(), delivery.address(), delivery.messageId());
+        log.info("Notification {} sent to {} by {} ({})", reference, authority.getCode(), delivery.channel(), delivery.messageId());
+    }
+
+    private void recordAttempt(Long notificationId, NotificationAttempt.Outcome outcome, CompetentAuthority authority,
+                               String messageId, String detail) {
+        separateTransaction.executeWithoutResult(status -> {
+            attempts.save(new NotificationAttempt(notificationId, outcome, authority.getChannel(),
+                    authority.getChannelAddress(), messageId, detail));
+            if (outcome == NotificationAttempt.Outcome.FAILED) {
+                notifications.findById(notificationId).ifPresent(n -> n.recordFailure(detail));
+            }
+        });
+    }
+
+    /** Writes to the member's contact persons, with the letter attached: "prepared" when handed over, then "reminder". */
+    @Transactional
+    public void mailMember(String reference, String template) {
+        AuthorityNotification n = byReference(reference);
+        if (n.isDone()) {
+            return;
+        }
+        CompetentAuthority authority = authority(n.getAuthorityCode());
+        Organisation o = n.getMembership().getOrganisation();
+        Locale locale = o.getPreferredLanguage().locale();
+        ResourceBundle bundle = ResourceBundle.getBundle("mail/notification", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String greeting = o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse("");
+        Object[] args = {authority.getName(), greeting, o.getLegalName(), n.getMembership().getArrangement().getName(),
+                n.getReference(), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(n.getDueDate()),
+                publicUrl + "/camunda/app/tasklist/", channelDescription(authority)};
+        String subject = new MessageFormat(bundle.getString(template + ".subject"), locale).format(args);
+        String body = new MessageFormat(bundle.getString(template + ".body"), locale).format(args);
+        mail.send(new MailGateway.Mail(o.getContacts().stream().map(ContactPerson::getEmail).toList(), subject, body,
+                List.of(new MailGateway.Attachment(n.getReference() + ".pdf", "application/pdf", n.getDocument())),
+                Map.of(AuthorityChannels.REFERENCE_HEADER, n.getReference())));
+        if ("reminder".equals(template)) {
+            n.remind();
+        }
+    }
+
+    /** The deadline passed without confirmation: recorded, and a coordinator gets a task. */
+    @Transactional
+    public void escalate(String reference) {
+        byReference(reference).escalate();
+    }
+
+    /**
+     * The member sent it itself: the authority's reference (or its acknowledgement's subject) and the date are the
+     * evidence. Also used by a coordinator who records the member's evidence on the overdue task.
+     */
+    @Transactional
+    public void confirm(String reference, String memberReference, Object sentOn) {
+        AuthorityNotification n = byReference(reference);
+        List<FieldProblem> problems = new ArrayList<>();
+        String ref = memberReference == null ? "" : memberReference.strip();
+        if (ref.isEmpty()) {
+            problems.add(new FieldProblem("memberReference", "Reference received from the authority",
+                    "is required: the authority's acknowledgement number, or the subject of its reply"));
+        } else if (ref.length() > 200) {
+            problems.add(new FieldProblem("memberReference", "Reference received from the authority", "is too long: at most 200 characters"));
+        }
+        LocalDate date = null;
+        try {
+            date = sentOn == null || sentOn.toString().isBlank() ? null : LocalDate.parse(sentOn.toString().substring(0, 10));
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+            // reported below
+        }
+        if (date == null) {
+            problems.add(new FieldProblem("memberSentOn", "Date sent", "is required, as YYYY-MM-DD"));
+        } else if (date.isAfter(settings.today())) {
+            problems.add(new FieldProblem("memberSentOn", "Date sent", "cannot be in the future"));
+        } else if (date.isBefore(n.getEffectiveDate().minusDays(30))) {
+            problems.add(new FieldProblem("memberSentOn", "Date sent", "is before the " + n.getEvent().name().toLowerCase(Locale.ROOT)
+                    + " took effect (" + n.getEffectiveDate() + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (n.isDone()) {
+            throw new ConflictException("Notification " + reference + " is already " + n.getStatus());
+        }
+        n.confirm(currentUser.id(), ref, date);
+    }
+
+    /**
+     * A coordinator's follow-up of an overdue notification: the member was chased (its task stays open), or it
+     * showed evidence of sending, which is recorded as its confirmation. The note is required either way.
+     */
+    @Transactional
+    public void followUp(String reference, String decision, String note, String memberReference, Object sentOn) {
+        String what = note == null ? "" : note.strip();
+        if (what.isEmpty()) {
+            throw new InvalidInputException("followUpNote", "What was done", "is required: it is kept in the membership's history");
+        }
+        if ("RECORD_CONFIRMATION".equals(decision)) {
+            confirm(reference, memberReference, sentOn);
+        } else if (!"CHASED".equals(decision)) {
+            throw new InvalidInputException("followUpDecision", "Outcome", "must be CHASED or RECORD_CONFIRMATION");
+        }
+    }
+
+    /** The member changed its mind while the notification waited for it: we send it after all. */
+    @Transactional
+    public void takeOver(String reference) {
+        AuthorityNotification n = byReference(reference);
+        if (!n.isDone()) {
+            n.sendOnBehalf();
+        }
+    }
+
+    // --- reading ---------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<AuthorityNotification> ofMembership(Long membershipId) {
+        Membership m = memberships.getVisible(membershipId);
+        return notifications.findByMembershipIdOrderByIdAsc(m.getId());
+    }
+
+    /** Every notification the current user may see: a representative only its own organisation's. */
+    @Transactional(readOnly = true)
+    public List<AuthorityNotification> search(NotificationStatus status, String authority, LocalDate dueBefore) {
+        if (currentUser.readsAllMemberships()) {
+            return notifications.search(status, authority, dueBefore, null);
+        }
+        return organisations.findRepresentedBy(currentUser.groups())
+                .map(o -> notifications.search(status, authority, dueBefore, o.getId()))
+                .orElse(List.of());
+    }
+
+    /** The notification if the current user may see its membership; otherwise as if it did not exist. */
+    @Transactional(readOnly = true)
+    public AuthorityNotification getVisible(Long id) {
+        AuthorityNotification n = notifications.findById(id).orElseThrow(() -> new NotFoundException("No notification " + id));
+        memberships.getVisible(n.getMembership().getId()); // throws NotFound for another organisation's
+        return n;
+    }
+
+    @Transactional(readOnly = true)
+    public List<NotificationAttempt> attemptsOf(AuthorityNotification n) {
+        return attempts.findByNotificationIdOrderByAttemptedAtAscIdAsc(n.getId());
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] document(Long id) {
+        AuthorityNotification n = getVisible(id);
+        if (n.getDocument() == null) {
+            throw new NotFoundException("The letter of notification " + n.getReference() + " is not ready yet");
+        }
+        return n.getDocument();
+    }
+
+    @Transactional(readOnly = true)
+    public AuthorityNotification byReference(String reference) {
+        return notifications.findByReference(reference)
+                .orElseThrow(() -> new NotFoundException("No notification " + reference));
+    }
+
+    /** Only the member's own representatives and coordinators choose how its notifications go out. */
+    public void checkMayChooseMode(Membership m) {
+        boolean ownRepresentative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        if (!ownRepresentative && !currentUser.isIn(Roles.COORDINATORS)) {
+            throw new ForbiddenException("Only the member's representatives and coordinators choose how its notifications are sent");
+        }
+    }
+
+    // --- the letter ------------------------------------------------------------------------------------------
+
+    LetterContent letter(AuthorityNotification n, CompetentAuthority authority) {
+        Membership m = n.getMembership();
+        Organisation o = m.getOrganisation();
+        return new LetterContent(n.getReference(), n.getEvent(), n.getLanguage(), authority.getName(), o.getLegalName(),
+                o.getCountry(), o.getEnterpriseNumber() == null ? null : EnterpriseNumber.format(o.getEnterpriseNumber()),
+                o.getForeignRegisterId(), o.getLei() == null ? null : Lei.format(o.getLei()),
+                m.getArrangement().getName(), m.getArrangement().getCode(), n.getEffectiveDate(), n.getLegalBasis(),
+                settings.dateOf(n.getCreatedAt()), n.getMode() == NotificationMode.SEND_ON_BEHALF);
+    }
+
+    /** The member's language when the authority accepts it, otherwise the authority's first language. */
+    static Language language(CompetentAuthority authority, Organisation o) {
+        List<String> accepted = authority.getLanguages();
+        String preferred = o.getPreferredLanguage().name();
+        return Language.valueOf(accepted.contains(preferred) ? preferred : accepted.get(0));
+    }
+
+    private static String channelDescription(CompetentAuthority authority) {
+        return authority.getChannel() == CompetentAuthority.Channel.EMAIL ? authority.getChannelAddress()
+                : authority.getChannelAddress() + " (HTTPS)";
+    }
+
+    private CompetentAuthority authority(String code) {
+        return authorities.findByCode(code).orElseThrow(() -> new IllegalStateException("No competent authority " + code));
+    }
+
+    public Optional<AuthorityNotification> find(Long membershipId, String authorityCode, NotificationEvent event) {
+        return notifications.findByMembershipIdAndAuthorityCodeAndEvent(membershipId, authorityCode, event);
+    }
+}

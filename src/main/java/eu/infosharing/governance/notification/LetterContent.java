@@ -1,0 +1,47 @@
+package eu.infosharing.governance.notification;
+
+import eu.infosharing.governance.organisation.Language;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Everything a notification letter to one competent authority says, already decided: the letter only renders it.
+ * Kept free of entities so that the same content always gives the same letter, which is what makes it evidence.
+ *
+ * @param reference         stable reference the authority quotes back, e.g. {@code AGN-2026-000042-CCB-ENTRY}
+ * @param enterpriseNumber  Belgian enterprise number as formatted for people ({@code 0599.799.597}), or null
+ * @param foreignRegisterId national register id of a foreign entity, or null
+ * @param lei               LEI, or null
+ * @param arrangementCode   short code of the arrangement, or null
+ * @param legalBasis        as given by the competent-authorities decision; printed as given, never translated
+ * @param sentOnBehalf      true when the arrangement sends on the member's behalf, false when the member sends it
+ */
+public record LetterContent(
+        String reference,
+        NotificationEvent event,
+        Language language,
+        String authorityName,
+        String entityName,
+        String entityCountry,
+        String enterpriseNumber,
+        String foreignRegisterId,
+        String lei,
+        String arrangementName,
+        String arrangementCode,
+        LocalDate effectiveDate,
+        String legalBasis,
+        LocalDate issuedOn,
+        boolean sentOnBehalf) {
+
+    public LetterContent {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(authorityName, "authorityName");
+        Objects.requireNonNull(entityName, "entityName");
+        Objects.requireNonNull(arrangementName, "arrangementName");
+        Objects.requireNonNull(effectiveDate, "effectiveDate");
+        Objects.requireNonNull(legalBasis, "legalBasis");
+        Objects.requireNonNull(issuedOn, "issuedOn");
+    }
+}

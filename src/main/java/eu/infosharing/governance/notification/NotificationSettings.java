@@ -1,0 +1,105 @@
+package eu.infosharing.governance.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Timing of authority-notification, read by the model ({@code ${notificationSettings.retryCycle}}) and by the
+ * services: back-off of failed sends, reminders before the deadline, the zone in which dates fall.
+ */
+@Component("notificationSettings")
+@ConfigurationProperties(prefix = "governance.notification")
+public class NotificationSettings {
+
+    /** Back-off between send attempts; when it runs out the job raises an incident in Cockpit. */
+    private String retryCycle = "PT1M,PT5M,PT30M,PT2H,PT6H";
+    /** The first reminder to a member that sends itself goes out this long before the deadline... */
+    private Period reminderLead = Period.ofDays(7);
+    /** ...and then again at this interval until the deadline. */
+    private Period reminderInterval = Period.ofDays(3);
+    /** How long an authority's HTTPS endpoint may take to answer. */
+    private Duration httpTimeout = Duration.ofSeconds(30);
+    /** Dates of entry, cessation and deadlines are dates in this zone. */
+    private ZoneId zone = ZoneId.of("Europe/Brussels");
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    public LocalDate dateOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    /** The end of the due date: a notification is late from the next day on. */
+    public Date endOf(LocalDate date) {
+        return Date.from(date.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * A repeating timer (ISO 8601 R<n>/start/interval) for the reminders before the due date, none in the past:
+     * for a due date in 28 days, reminders 7, 4 and 1 days before it.
+     */
+    public String reminderCycle(LocalDate dueDate) {
+        ZonedDateTime due = dueDate.atTime(9, 0).atZone(zone);
+        ZonedDateTime start = due.minus(reminderLead);
+        ZonedDateTime now = ZonedDateTime.now(zone).plusMinutes(1);
+        while (start.isBefore(now)) {
+            start = start.plus(reminderInterval);
+        }
+        int count = 0;
+        for (ZonedDateTime t = start; t.isBefore(due); t = t.plus(reminderInterval)) {
+            count++;
+        }
+        // at least one reminder, on the morning of the due date if nothing earlier fits
+        return "R" + Math.max(count, 1) + "/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(count == 0 ? due : start)
+                + "/" + reminderInterval;
+    }
+
+    public String getRetryCycle() {
+        return retryCycle;
+    }
+
+    public void setRetryCycle(String retryCycle) {
+        this.retryCycle = retryCycle;
+    }
+
+    public Period getReminderLead() {
+        return reminderLead;
+    }
+
+    public void setReminderLead(Period reminderLead) {
+        this.reminderLead = reminderLead;
+    }
+
+    public Period getReminderInterval() {
+        return reminderInterval;
+    }
+
+    public void setReminderInterval(Period reminderInterval) {
+        this.reminderInterval = reminderInterval;
+    }
+
+    public Duration getHttpTimeout() {
+        return httpTimeout;
+    }
+
+    public void setHttpTimeout(Duration httpTimeout) {
+        this.httpTimeout = httpTimeout;
+    }
+
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    public void setZone(ZoneId zone) {
+        this.zone = zone;
+    }
+}
