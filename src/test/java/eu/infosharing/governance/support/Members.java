@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.identity.Group;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.ContactDetails;
+import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
@@ -42,11 +44,20 @@ public class Members {
     /** An organisation with a validated membership of the arrangement, and its representatives' group with its grants. */
     @Transactional
     public Organisation member(String arrangementCode, String legalName) {
+        return activeMember(arrangementCode, legalName, Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null, Language.fr,
+                NotificationMode.SEND_ON_BEHALF).getOrganisation();
+    }
+
+    /** An active member under the given regimes, writing in the given language, with its notification choice. */
+    @Transactional
+    public Membership activeMember(String arrangementCode, String legalName, Nis2Status nis2, Nis2Sector sector,
+                                   DoraEntityType dora, Language language, NotificationMode mode) {
         String number = Identifiers.enterpriseNumber();
         Organisation o = new Organisation("BE", number, null);
-        o.declare(new OrganisationDeclaration(legalName, "NV", "BE", number, null, null, ParticipantType.PRIVATE_COMPANY,
-                Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null, Language.fr,
-                List.of(new ContactDetails("Member of " + legalName, "soc@member.example", "+32 3 555 00 00", null))));
+        String slug = legalName.toLowerCase().replaceAll("[^a-z0-9]", "");
+        o.declare(new OrganisationDeclaration(legalName, "NV", "BE", number, null, dora == null ? null : Identifiers.lei(),
+                ParticipantType.PRIVATE_COMPANY, nis2, sector, dora, language,
+                List.of(new ContactDetails("Member of " + legalName, "soc@" + slug + ".example", "+32 3 555 00 00", null))));
         o = organisations.saveAndFlush(o);
         String groupId = Roles.organisationGroup(o.getId());
         o.assignRepresentativesGroup(groupId);
@@ -58,7 +69,7 @@ public class Members {
         Membership m = new Membership(o, arrangements.findByCode(arrangementCode).orElseThrow(), null, "test");
         m.transition(MembershipStatus.VALIDATED, "test", "Existing member");
         m.transition(MembershipStatus.ACTIVE, "test", "Existing member with access");
-        memberships.save(m);
-        return o;
+        m.chooseNotificationMode(mode);
+        return memberships.save(m);
     }
 }

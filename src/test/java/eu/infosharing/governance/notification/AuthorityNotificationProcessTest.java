@@ -1,0 +1,416 @@
+package eu.infosharing.governance.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.organisation.DoraEntityType;
+import eu.infosharing.governance.organisation.Language;
+import eu.infosharing.governance.organisation.Nis2Sector;
+import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.support.AuthorityEndpoint;
+import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.ProcessTestSupport;
+import eu.infosharing.governance.support.TestUsers;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Walks every path of bpmn/authority-notification.bpmn against a real SMTP server (GreenMail) and a real local HTTP
+ * endpoint standing in for the NBB's intake, and reads the letters back from the PDFs that arrived.
+ */
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+        "governance.notification.retry-cycle=PT1M,PT5M"})
+class AuthorityNotificationProcessTest extends ProcessTestSupport {
+
+    private static final String PASSWORD = "Notification-Test-Secret-1";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    AuthorityNotifications notifications;
+    @Autowired
+    AuthorityNotificationRepository repository;
+    @Autowired
+    NotificationAttemptRepository attempts;
+    @Autowired
+    NotificationModeService modes;
+    @Autowired
+    CompetentAuthorityRepository authorities;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    Members members;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    MockMvc mvc;
+
+    AuthorityEndpoint nbb;
+    String nbbAddress;
+
+    @BeforeEach
+    void nbbIntakeOnALocalPort() {
+        nbb = new AuthorityEndpoint();
+        nbbAddress = tx.execute(s -> {
+            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
+            String was = a.getChannelAddress();
+            a.configure(CompetentAuthority.Channel.HTTPS, nbb.url(), a.getLanguages(), a.getDeadline(), true);
+            return was;
+        });
+    }
+
+    @AfterEach
+    void restoreNbb() {
+        tx.executeWithoutResult(s -> {
+            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
+            a.configure(CompetentAuthority.Channel.HTTPS, nbbAddress, a.getLanguages(), a.getDeadline(), true);
+        });
+        nbb.close();
+    }
+
+    // --- the arrangement sends on the member's behalf ---------------------------------------------------------
+
+    @Test
+    void bankIsNotifiedToCcbByMailAndToNbbByHttpsWithTheLetterInTheirLanguages() throws Exception {
+        Membership bank = members.activeMember("CIDR", "Zuiderbank", Nis2Status.ESSENTIAL, Nis2Sector.BANKING,
+                DoraEntityType.A, Language.de, NotificationMode.SEND_ON_BEHALF);
+        List<ProcessInstance> started = startEntryNotifications(bank);
+        assertThat(started).hasSize(2);
+        started.forEach(pi -> runJobs(pi.getId()));
+
+        AuthorityNotification ccb = notification(bank, "CCB");
+        AuthorityNotification nbbNotification = notification(bank, "NBB");
+        // the CCB accepts German, the member's language; the NBB does not, so it gets its first language, Dutch
+        assertThat(ccb.getLanguage()).isEqualTo(Language.de);
+        assertThat(nbbNotification.getLanguage()).isEqualTo(Language.nl);
+
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        MimeMessage mail = mails[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("nis2-participation@ccb.example");
+        assertThat(mail.getSubject()).contains(ccb.getReference());
+        assertThat(mail.getHeader(AuthorityChannels.REFERENCE_HEADER)[0]).isEqualTo(ccb.getReference());
+        String letter = pdfText(attachment(mail));
+        assertThat(letter).contains("Zuiderbank", "Teilnahme", ccb.getReference(), ccb.getLegalBasis(),
+                bank.getArrangement().getName());
+        assertThat(ccb.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(ccb.getChannel()).isEqualTo(CompetentAuthority.Channel.EMAIL);
+        assertThat(ccb.getMessageId()).isEqualTo(mail.getMessageID());
+        assertThat(ccb.getSentAt()).isNotNull();
+
+        assertThat(nbb.received()).singleElement().satisfies(r -> {
+            assertThat(r.idempotencyKey()).isEqualTo(nbbNotification.getReference());
+            assertThat(r.body().get("event").asText()).isEqualTo("ENTRY");
+            assertThat(r.body().get("entity").get("lei").asText()).isNotBlank();
+            assertThat(r.body().get("language").asText()).isEqualTo("nl");
+            String nbbLetter = pdfText(Base64.getDecoder().decode(r.body().get("document").get("base64").asText()));
+            assertThat(nbbLetter).contains("Zuiderbank", "deelname", nbbNotification.getReference());
+        });
+        assertThat(nbbNotification.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(nbbNotification.getMessageId()).isEqualTo("AUTH-1");
+        assertThat(attempts.findByNotificationIdOrderByAttemptedAtAscIdAsc(nbbNotification.getId()))
+                .extracting(NotificationAttempt::getOutcome).containsExactly(NotificationAttempt.Outcome.SENT);
+        // the evidence kept is the letter that was sent
+        assertThat(pdfText(nbbNotification.getDocument())).contains(nbbNotification.getReference());
+        started.forEach(pi -> assertThat(pi).isEnded().hasPassed("ServiceTask_SendToAuthority", "EndEvent_NotificationSent"));
+    }
+
+    @Test
+    void aFailingChannelRetriesWithBackOffThenRaisesAnIncidentAndResolvingItSendsExactlyOnceMore() {
+        Membership bank = members.activeMember("CIDR", "Flaky Intake Bank", Nis2Status.NOT_IN_SCOPE, null,
+                DoraEntityType.A, Language.fr, NotificationMode.SEND_ON_BEHALF);
+        nbb.answer(503);
+        ProcessInstance pi = startEntryNotifications(bank).get(0);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+
+        Job send = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_SendToAuthority").singleResult();
+        String sendId = send.getId();
+        assertThatThrownBy(() -> managementService.executeJob(sendId)).hasMessageContaining("503");
+        send = managementService.createJobQuery().jobId(sendId).singleResult();
+        assertThat(nbb.received()).hasSize(1);
+        assertThat(send.getDuedate()).as("the next attempt waits").isInTheFuture();
+        while (send.getRetries() > 0) {
+            String id = send.getId();
+            assertThatThrownBy(() -> managementService.executeJob(id)).hasMessageContaining("503");
+            send = managementService.createJobQuery().jobId(id).singleResult();
+        }
+        int tried = nbb.received().size();
+        assertThat(tried).as("first attempt and its retries").isGreaterThanOrEqualTo(3);
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_SendToAuthority");
+        AuthorityNotification failing = notification(bank, "NBB");
+        assertThat(failing.getStatus()).isEqualTo(NotificationStatus.PREPARED);
+        assertThat(failing.getLastError()).contains("503");
+        assertThat(attempts.findByNotificationIdOrderByAttemptedAtAscIdAsc(failing.getId())).hasSize(tried)
+                .allMatch(a -> a.getOutcome() == NotificationAttempt.Outcome.FAILED);
+        assertThat(nbb.received()).extracting(AuthorityEndpoint.Received::reference).containsOnly(failing.getReference());
+
+        // the authority's intake is back; an operator retries the job from Cockpit, which sets one retry
+        nbb.answer(201);
+        managementService.setJobRetries(send.getId(), 1);
+        managementService.executeJob(send.getId());
+
+        assertThat(nbb.received()).hasSize(tried + 1);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(notification(bank, "NBB").getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(pi).isEnded();
+    }
+
+    // --- the member sends itself --------------------------------------------------------------------------------
+
+    @Test
+    void memberThatSendsItselfGetsTheLetterRemindersAndAnOverdueFollowUpUntilItConfirms() throws Exception {
+        Membership m = members.activeMember("OTICS", "Selfsend Power", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.nl, NotificationMode.PREPARE_ONLY);
+        String group = m.getOrganisation().getRepresentativesGroup().orElseThrow();
+        ProcessInstance pi = startEntryNotifications(m).get(0);
+        runJobs(pi.getId());
+
+        AuthorityNotification n = notification(m, "CCB");
+        assertThat(n.getStatus()).isEqualTo(NotificationStatus.AWAITING_MEMBER);
+        assertThat(smtp.getReceivedMessages()).singleElement().satisfies(mail -> {
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("soc@selfsendpower.example");
+            assertThat(mail.getSubject()).startsWith("Actie vereist").contains(n.getReference());
+            assertThat(pdfText(attachment(mail))).contains("Selfsend Power", n.getReference());
+        });
+        Task task = openTask(pi.getId(), "Task_SendNotification");
+        assertThat(task.getName()).isEqualTo("Notify CCB: Selfsend Power, OTICS");
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).containsExactly(group);
+        assertThat(task.getDueDate()).isNotNull();
+        assertThat(taskService.getVariableLocal(task.getId(), "letterUrl").toString()).endsWith("/api/notifications/" + n.getId() + "/document");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("BoundaryEvent_DeadlineNears")
+                .singleResult().getDuedate()).as("first reminder before the deadline").isBefore(task.getDueDate());
+
+        fireTimer(pi.getId(), "BoundaryEvent_DeadlineNears");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("Herinnering");
+        assertThat(notification(m, "CCB").getReminders()).isEqualTo(1);
+        assertThat(pi).hasPassed("ServiceTask_RemindMember", "EndEvent_Reminded");
+
+        fireTimer(pi.getId(), "BoundaryEvent_DeadlinePassed");
+        Task overdue = openTask(pi.getId(), "Task_FollowUpOverdueNotification");
+        assertThat(overdue.getName()).isEqualTo("Overdue notification to CCB: Selfsend Power, OTICS");
+        assertThat(taskService.getIdentityLinksForTask(overdue.getId())).extracting(l -> l.getGroupId()).containsExactly(Roles.COORDINATORS);
+        assertThat(notification(m, "CCB").getEscalatedAt()).isNotNull();
+
+        actAs("coordinator", Roles.COORDINATORS);
+        assertThatThrownBy(() -> taskService.complete(overdue.getId(), Map.of("followUpDecision", "CHASED")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("What was done");
+        taskService.complete(overdue.getId(), Map.of("followUpDecision", "CHASED", "followUpNote", "Phoned the CISO"));
+        assertThat(pi).hasPassed("EndEvent_MemberChased").isWaitingAt("Task_SendNotification");
+
+        actAs("selfsendrep", group);
+        Map<String, Object> noReference = new HashMap<>(Map.of("memberSentOn", LocalDate.now().toString()));
+        assertThatThrownBy(() -> taskService.complete(task.getId(), noReference))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reference received from the authority");
+        Map<String, Object> future = Map.of("memberReference", "CCB-2026-7781", "memberSentOn", LocalDate.now().plusDays(3).toString());
+        assertThatThrownBy(() -> taskService.complete(task.getId(), future)).hasMessageContaining("cannot be in the future");
+        assertThat(notification(m, "CCB").getStatus()).isEqualTo(NotificationStatus.AWAITING_MEMBER);
+
+        taskService.complete(task.getId(), Map.of("memberReference", "CCB-2026-7781", "memberSentOn", LocalDate.now().toString()));
+        AuthorityNotification confirmed = notification(m, "CCB");
+        assertThat(confirmed.getStatus()).isEqualTo(NotificationStatus.CONFIRMED);
+        assertThat(confirmed.getConfirmedBy()).isEqualTo("selfsendrep");
+        assertThat(confirmed.getMemberReference()).isEqualTo("CCB-2026-7781");
+        identityService.clearAuthentication(); // the member may not read the engine's history; the test does
+        assertThat(pi).isEnded().hasPassed("EndEvent_MemberConfirmed");
+    }
+
+    @Test
+    void coordinatorRecordsTheMembersEvidenceOnTheOverdueTaskAndTheMemberTaskCloses() {
+        Membership m = members.activeMember("OTICS", "Paper Trail Energy", Nis2Status.IMPORTANT, Nis2Sector.ENERGY,
+                null, Language.fr, NotificationMode.PREPARE_ONLY);
+        ProcessInstance pi = startEntryNotifications(m).get(0);
+        runJobs(pi.getId());
+        fireTimer(pi.getId(), "BoundaryEvent_DeadlinePassed");
+        Task overdue = openTask(pi.getId(), "Task_FollowUpOverdueNotification");
+
+        actAs("coordinator", Roles.COORDINATORS);
+        taskService.complete(overdue.getId(), Map.of("followUpDecision", "RECORD_CONFIRMATION",
+                "followUpNote", "Member forwarded the CCB acknowledgement", "memberReference", "ACK 55-12",
+                "memberSentOn", LocalDate.now().toString()));
+
+        AuthorityNotification n = notification(m, "CCB");
+        assertThat(n.getStatus()).isEqualTo(NotificationStatus.CONFIRMED);
+        assertThat(n.getConfirmedBy()).isEqualTo("coordinator");
+        assertThat(pi).isEnded().hasPassed("EndEvent_ConfirmationRecorded").hasNotPassed("EndEvent_MemberConfirmed");
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void memberSwitchingToSendOnBehalfHasTheWaitingNotificationSentForIt() throws Exception {
+        Membership m = members.activeMember("OTICS", "Change Of Heart", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.PREPARE_ONLY);
+        String group = m.getOrganisation().getRepresentativesGroup().orElseThrow();
+        users.user("changerep", PASSWORD, group);
+        ProcessInstance pi = startEntryNotifications(m).get(0);
+        runJobs(pi.getId());
+        assertThat(pi).isWaitingAt("Task_SendNotification");
+
+        mvc.perform(put("/api/memberships/" + m.getId() + "/notification-mode").with(httpBasic("changerep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"SEND_ON_BEHALF\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.takenOver[0]").value(notification(m, "CCB").getReference()));
+        runJobs(pi.getId());
+
+        assertThat(pi).isEnded().hasPassed("BoundaryEvent_SendOnBehalfRequested", "ServiceTask_SendToAuthority")
+                .hasNotPassed("EndEvent_MemberConfirmed");
+        AuthorityNotification n = notification(m, "CCB");
+        assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(n.getMode()).isEqualTo(NotificationMode.SEND_ON_BEHALF);
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        MimeMessage toCcb = Arrays.stream(mails).filter(x -> recipient(x).equals("nis2-participation@ccb.example")).findFirst().orElseThrow();
+        // the letter now says the arrangement sends it on the member's behalf, with the same reference
+        assertThat(pdfText(attachment(toCcb))).contains(n.getReference(), "on behalf");
+    }
+
+    // --- the API --------------------------------------------------------------------------------------------------
+
+    @Test
+    void notificationsAndTheirLettersAreReadableByTheMemberAndCoordinatorsButNotByAnotherOrganisation() throws Exception {
+        Membership bank = members.activeMember("CIDR", "Api Bank", Nis2Status.ESSENTIAL, Nis2Sector.BANKING,
+                DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
+        Membership other = members.activeMember("CIDR", "Nosy Neighbour", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        users.user("apibankrep", PASSWORD, bank.getOrganisation().getRepresentativesGroup().orElseThrow());
+        users.user("nosyrep", PASSWORD, other.getOrganisation().getRepresentativesGroup().orElseThrow());
+        users.user("notifcoordinator", PASSWORD, Roles.COORDINATORS);
+        startEntryNotifications(bank).forEach(pi -> runJobs(pi.getId()));
+        AuthorityNotification ccb = notification(bank, "CCB");
+
+        mvc.perform(get("/api/memberships/" + bank.getId() + "/notifications").with(httpBasic("apibankrep", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[?(@.authorityCode == 'CCB')].status").value("SENT"))
+                .andExpect(jsonPath("$[?(@.authorityCode == 'CCB')].deliveryAttempts[0].outcome").value("SENT"));
+        mvc.perform(get("/api/notifications/" + ccb.getId() + "/document").with(httpBasic("apibankrep", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(ccb.getReference() + ".pdf")));
+        mvc.perform(get("/api/notifications?authority=NBB&status=SENT").with(httpBasic("notifcoordinator", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.reference == '" + notification(bank, "NBB").getReference() + "')]").exists());
+
+        // another organisation's representative learns nothing
+        mvc.perform(get("/api/memberships/" + bank.getId() + "/notifications").with(httpBasic("nosyrep", PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/notifications/" + ccb.getId() + "/document").with(httpBasic("nosyrep", PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/notifications").with(httpBasic("nosyrep", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.organisation == 'Api Bank')]").doesNotExist());
+        mvc.perform(put("/api/memberships/" + bank.getId() + "/notification-mode").with(httpBasic("nosyrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"PREPARE_ONLY\"}"))
+                .andExpect(status().isNotFound());
+
+        // bad filters are named
+        mvc.perform(get("/api/notifications?status=LOST").with(httpBasic("notifcoordinator", PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+        mvc.perform(get("/api/notifications?due-before=tomorrow").with(httpBasic("notifcoordinator", PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("due-before"));
+        mvc.perform(put("/api/memberships/" + bank.getId() + "/notification-mode").with(httpBasic("apibankrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"CARRIER_PIGEON\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("mode"));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** What membership-onboarding does at validation: create the entry notifications and start one instance each. */
+    private List<ProcessInstance> startEntryNotifications(Membership m) {
+        List<String> references = notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now());
+        List<ProcessInstance> started = new ArrayList<>();
+        for (String reference : references) {
+            started.add(runtimeService.startProcessInstanceByKey(NotificationDelegates.PROCESS_KEY, String.valueOf(m.getId()),
+                    Map.of("membershipId", m.getId(), NotificationDelegates.REFERENCE, reference)));
+        }
+        return started;
+    }
+
+    private AuthorityNotification notification(Membership m, String authority) {
+        return tx.execute(s -> {
+            AuthorityNotification n = repository.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), authority,
+                    NotificationEvent.ENTRY).orElseThrow();
+            if (n.getDocument() != null) {
+                n.getDocument(); // load the letter inside the transaction
+            }
+            return n;
+        });
+    }
+
+    private static String recipient(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] attachment(MimeMessage mail) throws Exception {
+        Multipart multipart = (Multipart) mail.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Part part = multipart.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                try (InputStream in = part.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("No attachment in " + GreenMailUtil.getWholeMessage(mail));
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+}

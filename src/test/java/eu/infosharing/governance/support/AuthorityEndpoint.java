@@ -1,0 +1,79 @@
+package eu.infosharing.governance.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A competent authority's HTTPS intake, as a real HTTP server on a free local port: it keeps every notification it
+ * receives and answers with the status a test chooses (201 with an id, or a failure).
+ */
+public class AuthorityEndpoint implements AutoCloseable {
+
+    /** One POST as the authority received it. */
+    public record Received(String idempotencyKey, JsonNode body) {
+        public String reference() {
+            return body.get("reference").asText();
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger status = new AtomicInteger(201);
+    private final AtomicInteger counter = new AtomicInteger();
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile Consumer<Received> onReceive = r -> { };
+
+    public AuthorityEndpoint() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/notifications", exchange -> {
+            Received r = new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    json.readTree(exchange.getRequestBody()));
+            received.add(r);
+            onReceive.accept(r);
+            int answer = status.get();
+            byte[] body = (answer / 100 == 2 ? "{\"id\":\"AUTH-" + counter.incrementAndGet() + "\"}"
+                    : "{\"error\":\"intake unavailable\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/notifications";
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    public void answer(int httpStatus) {
+        status.set(httpStatus);
+    }
+
+    /** Runs before the answer is written: a test may block here, or kill the sender. */
+    public void onReceive(Consumer<Received> hook) {
+        this.onReceive = hook;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
