@@ -13,7 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import eu.infosharing.governance.notification.CompetentAuthority;
+import eu.infosharing.governance.notification.CompetentAuthorityRepository;
+import eu.infosharing.governance.support.AuthorityEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -28,7 +37,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * End to end on real PostgreSQL with the job executor running: an application posted to our API goes through
- * every person's task, completed through engine REST as Tasklist does, to a VALIDATED membership.
+ * every person's task, completed through engine REST as Tasklist does, to an ACTIVE membership whose competent
+ * authorities are notified: the CCB by e-mail (GreenMail) and the NBB at its HTTPS intake (a local endpoint).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -36,7 +46,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=500"})
+        "camunda.bpm.job-execution.max-wait=500",
+        "spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
 class OnboardingPostgresIT {
 
     private static final String PASSWORD = "Pg-Test-Secret-1";
@@ -48,9 +59,32 @@ class OnboardingPostgresIT {
     Members members;
     @Autowired
     TestUsers users;
+    @Autowired
+    CompetentAuthorityRepository authorities;
+    @Autowired
+    TransactionTemplate tx;
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    AuthorityEndpoint nbb;
+
+    @BeforeEach
+    void nbbIntake() {
+        nbb = new AuthorityEndpoint();
+        tx.executeWithoutResult(s -> {
+            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
+            a.configure(CompetentAuthority.Channel.HTTPS, nbb.url(), a.getLanguages(), a.getDeadline(), true);
+        });
+    }
+
+    @AfterEach
+    void closeIntake() {
+        nbb.close();
+    }
 
     @Test
-    void applicationPostedToTheApiEndsValidatedOnPostgres() throws Exception {
+    void bankApplicationPostedToTheApiEndsActiveWithCcbAndNbbNotifiedOnPostgres() throws Exception {
         user("pgcoordinator", Roles.COORDINATORS);
         user("pgdpo", Roles.PRIVACY);
         user("pglegal", Roles.LEGAL);
@@ -83,13 +117,52 @@ class OnboardingPostgresIT {
                 "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", true, "privacyNoticeProvided", true));
         submit("pglegal", processInstanceId, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "APPROVE"));
 
-        Map<String, Object> validated = waitFor(() -> {
+        Map<String, Object> active = waitFor(() -> {
             Map<String, Object> m = as("pgcoordinator").exchange(membership, HttpMethod.GET, null,
                     new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
-            return "VALIDATED".equals(m.get("status")) ? m : null;
-        }, "membership VALIDATED");
-        assertThat(validated.get("validatedAt")).isNotNull();
-        assertThat((List<?>) validated.get("history")).hasSize(6);
+            return "ACTIVE".equals(m.get("status")) ? m : null;
+        }, "membership ACTIVE");
+        assertThat(active.get("validatedAt")).isNotNull();
+        assertThat((List<?>) active.get("history")).hasSize(7);
+
+        List<Map<String, Object>> sent = waitFor(() -> {
+            List<Map<String, Object>> n = notifications("pgapplicant", membership);
+            return n.size() == 2 && n.stream().allMatch(x -> "SENT".equals(x.get("status"))) ? n : null;
+        }, "both notifications SENT");
+        assertThat(sent).extracting(n -> n.get("authorityCode")).containsExactlyInAnyOrder("CCB", "NBB");
+        assertThat(smtp.getReceivedMessages()).anySatisfy(mail ->
+                assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("nis2-participation@ccb.example"));
+        assertThat(nbb.received()).singleElement().satisfies(r -> assertThat(r.body().get("entity").get("name").asText())
+                .isEqualTo("PG Bank"));
+        waitFor(() -> "COMPLETED".equals(as("pgcoordinator").exchange("/engine-rest/history/process-instance/"
+                        + processInstanceId, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() { })
+                .getBody().get("state")) ? Boolean.TRUE : null, "onboarding completed");
+    }
+
+    @Test
+    void entityOutsideBothRegimesEndsActiveWithNothingToNotify() throws Exception {
+        user("pgcoordinator", Roles.COORDINATORS);
+        user("pgdpo2", Roles.PRIVACY);
+        ResponseEntity<Map<String, Object>> created = as("pgcoordinator").exchange("/api/applications", HttpMethod.POST,
+                new HttpEntity<>(Applications.publicBody("GRC", "PG Municipality")), new ParameterizedTypeReference<>() { });
+        String membership = created.getHeaders().getLocation().toString();
+        String processInstanceId = (String) created.getBody().get("processInstanceId");
+        user("pgmunicipality", applicantGroup(processInstanceId));
+        submit("pgcoordinator", processInstanceId, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"));
+        submit("pgmunicipality", processInstanceId, "Task_AcceptRules", Map.of("rulesAccepted", true));
+        submit("pgdpo2", processInstanceId, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE",
+                "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", true, "privacyNoticeProvided", true));
+
+        waitFor(() -> "ACTIVE".equals(as("pgmunicipality").exchange(membership, HttpMethod.GET, null,
+                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody().get("status")) ? Boolean.TRUE : null,
+                "membership ACTIVE");
+        assertThat(notifications("pgmunicipality", membership)).isEmpty();
+        assertThat(nbb.received()).isEmpty();
+    }
+
+    private List<Map<String, Object>> notifications(String user, String membership) {
+        return as(user).exchange(membership + "/notifications", HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
     }
 
     /** Waits for the task (the job executor runs the continuations), then submits its form through engine REST. */
