@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The entry lifecycle as the people who use it see it, in headless Chromium through the real Tasklist login:
  * alice applies from the start form (a wrong enterprise number first), the coordinator vets from the "Vetting"
- * filter, alice accepts the rules she reads, the DPO and legal decide, and the membership ends VALIDATED.
+ * filter, alice accepts the rules she reads, the DPO and legal decide, and the membership is validated and ACTIVE.
  * Screenshots of each step: target/browser-screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -116,7 +116,8 @@ class TasklistWalkthroughIT {
             browser.screenshot("legal-reviews-competition-law");
             browser.clickButton("Complete");
 
-            Membership validated = waitForStatus(MembershipStatus.VALIDATED);
+            // validation and activation commit together: the membership is seen ACTIVE, with VALIDATED in its history
+            Membership validated = waitForStatus(MembershipStatus.ACTIVE);
             assertThat(validated.getId()).isEqualTo(applied.getId());
         }
     }
