@@ -42,6 +42,10 @@ public class Arrangement {
 
     private String operationalPlatform;
 
+    /** How long after a withdrawal request the withdrawal takes effect (ISO 8601 period, e.g. P1M). */
+    @Column(nullable = false)
+    private String noticePeriod = "P1M";
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "arrangement_participant_type", joinColumns = @JoinColumn(name = "arrangement_id"))
     @Column(name = "participant_type")
@@ -53,6 +57,10 @@ public class Arrangement {
     private RulesOfConductVersion currentRules;
 
     protected Arrangement() {
+    }
+
+    public java.time.Period getNoticePeriod() {
+        return java.time.Period.parse(noticePeriod);
     }
 
     public boolean admits(ParticipantType type) {

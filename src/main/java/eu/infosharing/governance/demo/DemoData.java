@@ -122,9 +122,8 @@ public class DemoData {
             o.declare(declaration);
             o = organisations.saveAndFlush(o);
             String groupId = Roles.organisationGroup(o.getId());
-            group(groupId, declaration.legalName() + " " + declaration.legalForm(), Roles.ORGANISATION_GROUP_TYPE);
+            grants.ensureOrganisationGroup(groupId, declaration.legalName() + " " + declaration.legalForm());
             o.assignRepresentativesGroup(groupId);
-            grants.grantOrganisation(groupId);
             identityService.createMembership(representative, groupId);
             return o;
         });

@@ -41,6 +41,29 @@ public class ArrangementAccess {
         });
     }
 
+    /**
+     * The organisation's users leave the arrangement's group (cessation, suspension); answers who left. A user who
+     * also represents another organisation that is still a member keeps access through that one: name it in keep.
+     */
+    public List<String> revoke(Organisation organisation, Arrangement arrangement, java.util.Set<String> keep) {
+        String orgGroup = organisation.getRepresentativesGroup().orElse(null);
+        if (orgGroup == null) {
+            return List.of();
+        }
+        return Privileged.call(identityService, () -> {
+            String groupId = Roles.arrangementGroup(arrangement.getCode());
+            List<String> left = new java.util.ArrayList<>();
+            for (User user : identityService.createUserQuery().memberOfGroup(orgGroup).list()) {
+                if (!keep.contains(user.getId())
+                        && identityService.createUserQuery().userId(user.getId()).memberOfGroup(groupId).count() > 0) {
+                    identityService.deleteMembership(user.getId(), groupId);
+                    left.add(user.getId());
+                }
+            }
+            return left;
+        });
+    }
+
     /** Who has access to the arrangement now. */
     public List<String> members(Arrangement arrangement) {
         return Privileged.call(identityService, () -> identityService.createUserQuery()

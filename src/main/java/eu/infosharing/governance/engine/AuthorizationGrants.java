@@ -1,5 +1,6 @@
 package eu.infosharing.governance.engine;
 
+import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.onboarding.OnboardingVariables;
@@ -86,6 +87,17 @@ public class AuthorizationGrants {
                 .map(Group::getId).forEach(group -> grantOrganisation(group, myOrganisation));
     }
 
+    /** The organisation's group of representatives, created when missing, with its grants. */
+    public void ensureOrganisationGroup(String groupId, String name) {
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identityService.newGroup(groupId);
+            group.setName(name);
+            group.setType(Roles.ORGANISATION_GROUP_TYPE);
+            identityService.saveGroup(group);
+        }
+        grantOrganisation(groupId);
+    }
+
     /**
      * An organisation's representatives: Tasklist with the "My organisation" filter, and applying for their
      * organisation. Their tasks are granted per task, so they never see another organisation's.
@@ -98,6 +110,8 @@ public class AuthorizationGrants {
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_DEFINITION, NotificationDelegates.PROCESS_KEY, Permissions.READ);
+        // withdrawal from the Tasklist start form; the start listener refuses any other way of ending for them
+        grant(groupId, Resources.PROCESS_DEFINITION, CessationService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(groupId, Resources.FILTER, myOrganisationFilterId, Permissions.READ);

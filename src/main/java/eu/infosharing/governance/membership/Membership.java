@@ -85,8 +85,10 @@ public class Membership {
         if (status == to) {
             return false;
         }
-        boolean backToApplication = MembershipStatus.IN_FORCE.contains(status) && !MembershipStatus.IN_FORCE.contains(to);
-        if (status.isFinal() || backToApplication || (status == MembershipStatus.ACTIVE && to == MembershipStatus.VALIDATED)) {
+        boolean backToApplication = MembershipStatus.IN_FORCE.contains(status)
+                && (MembershipStatus.PENDING.contains(to) || to == MembershipStatus.REJECTED || to == MembershipStatus.EXPIRED);
+        if (status.isFinal() || backToApplication || (status != MembershipStatus.VALIDATED && to == MembershipStatus.VALIDATED
+                && MembershipStatus.IN_FORCE.contains(status))) {
             throw new IllegalStateException("Membership " + id + " is " + status + " and cannot become " + to);
         }
         Instant now = Instant.now();

@@ -13,6 +13,8 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     boolean existsByOrganisationIdAndArrangementIdAndStatusIn(Long organisationId, Long arrangementId,
                                                              Collection<MembershipStatus> statuses);
 
+    java.util.List<Membership> findByOrganisationId(Long organisationId);
+
     boolean existsByOrganisationIdAndStatusIn(Long organisationId, Collection<MembershipStatus> statuses);
 
     @Query("""

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Where a membership stands. The entry lifecycle ends in ACTIVE (validated, access granted, authorities being
- * notified), REJECTED or EXPIRED.
+ * notified), REJECTED or EXPIRED; the exit lifecycle goes through CESSATION_PENDING (or SUSPENDED) to CEASED.
  */
 public enum MembershipStatus {
     SUBMITTED,
@@ -16,6 +16,11 @@ public enum MembershipStatus {
     COMPLIANCE_REVIEW,
     VALIDATED,
     ACTIVE,
+    /** A breach decision paused access; the membership stays. */
+    SUSPENDED,
+    /** Withdrawal, expulsion or lapse decided; it takes effect on the cessation's effective date. */
+    CESSATION_PENDING,
+    CEASED,
     REJECTED,
     EXPIRED;
 
@@ -24,7 +29,7 @@ public enum MembershipStatus {
             INFORMATION_REQUESTED, AWAITING_RULES_ACCEPTANCE, COMPLIANCE_REVIEW);
 
     /** A membership in force: the organisation takes part in the arrangement. */
-    public static final Set<MembershipStatus> IN_FORCE = EnumSet.of(VALIDATED, ACTIVE);
+    public static final Set<MembershipStatus> IN_FORCE = EnumSet.of(VALIDATED, ACTIVE, SUSPENDED, CESSATION_PENDING);
 
     /** Pending or in force: a second application for the same arrangement is a duplicate. */
     public static final Set<MembershipStatus> OPEN = union(PENDING, IN_FORCE);
@@ -36,6 +41,6 @@ public enum MembershipStatus {
     }
 
     public boolean isFinal() {
-        return this == REJECTED || this == EXPIRED;
+        return this == REJECTED || this == EXPIRED || this == CEASED;
     }
 }

@@ -8,6 +8,7 @@ import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.mail.MailGateway;
+import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.notification.CompetentAuthorityService.Determination;
@@ -17,7 +18,6 @@ import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Lei;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationRepository;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -175,15 +174,12 @@ public class AuthorityNotifications {
         CompetentAuthority authority = authority(n.getAuthorityCode());
         Organisation o = n.getMembership().getOrganisation();
         Locale locale = o.getPreferredLanguage().locale();
-        ResourceBundle bundle = ResourceBundle.getBundle("mail/notification", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String greeting = o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse("");
         Object[] args = {authority.getName(), greeting, o.getLegalName(), n.getMembership().getArrangement().getName(),
                 n.getReference(), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(n.getDueDate()),
                 publicUrl + "/camunda/app/tasklist/", channelDescription(authority)};
-        String subject = new MessageFormat(bundle.getString(template + ".subject"), locale).format(args);
-        String body = new MessageFormat(bundle.getString(template + ".body"), locale).format(args);
-        mail.send(new MailGateway.Mail(o.getContacts().stream().map(ContactPerson::getEmail).toList(), subject, body,
+        MailTemplates.Text text = MailTemplates.render("mail/notification", template, locale, args);
+        mail.send(new MailGateway.Mail(o.getContacts().stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body(),
                 List.of(new MailGateway.Attachment(n.getReference() + ".pdf", "application/pdf", n.getDocument())),
                 Map.of(AuthorityChannels.REFERENCE_HEADER, n.getReference())));
         if ("reminder".equals(template)) {

@@ -1,16 +1,15 @@
 package eu.infosharing.governance.onboarding;
 
 import eu.infosharing.governance.mail.MailGateway;
+import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.organisation.ContactPerson;
 import eu.infosharing.governance.organisation.Organisation;
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +37,13 @@ public class ApplicantMailer {
         Membership m = memberships.get(membershipId);
         Organisation o = m.getOrganisation();
         Locale locale = o.getPreferredLanguage().locale();
-        ResourceBundle bundle = ResourceBundle.getBundle("mail/onboarding", locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
         List<ContactPerson> contacts = o.getContacts();
         String greeting = contacts.stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse("");
         LocalDate expiry = m.getHistory().get(m.getHistory().size() - 1).getChangedAt().atZone(ZoneId.of("Europe/Brussels"))
                 .toLocalDate().plusDays(OnboardingDeadlines.parse(deadlines.getAcceptanceExpiry()).toDays());
         Object[] args = {m.getArrangement().getName(), greeting, o.getLegalName(), "M-" + m.getId(),
                 m.getClosedReason() == null ? "" : m.getClosedReason(), publicUrl + "/camunda/app/tasklist/", expiry};
-        String subject = new MessageFormat(bundle.getString(template + ".subject"), locale).format(args);
-        String body = new MessageFormat(bundle.getString(template + ".body"), locale).format(args);
-        mail.send(contacts.stream().map(ContactPerson::getEmail).toList(), subject, body);
+        MailTemplates.Text text = MailTemplates.render("mail/onboarding", template, locale, args);
+        mail.send(contacts.stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body());
     }
 }

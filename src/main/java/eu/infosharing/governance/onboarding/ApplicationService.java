@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,13 +143,7 @@ public class ApplicationService {
         boolean firstRepresentative = currentUser.isAuthenticated() && !currentUser.actsForAnyOrganisation();
         String applicant = currentUser.id();
         Privileged.run(identityService, () -> {
-            if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-                Group group = identityService.newGroup(groupId);
-                group.setName(organisation.getLegalName());
-                group.setType(Roles.ORGANISATION_GROUP_TYPE);
-                identityService.saveGroup(group);
-            }
-            grants.grantOrganisation(groupId);
+            grants.ensureOrganisationGroup(groupId, organisation.getLegalName());
             // The person who registered a new organisation becomes its first representative.
             if (firstRepresentative) {
                 identityService.createMembership(applicant, groupId);

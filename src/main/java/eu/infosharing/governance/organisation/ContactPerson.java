@@ -53,6 +53,18 @@ public class ContactPerson {
         this.pgpFingerprint = details.pgpFingerprint();
     }
 
+    /** Erasure after the retention period: the row stays (positions, history) under a pseudonym. */
+    public void pseudonymise(String pseudonym) {
+        this.name = pseudonym;
+        this.email = "erased-" + id + "@erased.invalid";
+        this.phone = "erased";
+        this.pgpFingerprint = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
     public ContactDetails details() {
         return new ContactDetails(name, email, phone, pgpFingerprint);
     }

@@ -3,8 +3,6 @@ package eu.infosharing.governance.support;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
@@ -29,15 +27,13 @@ public class Members {
     private final OrganisationRepository organisations;
     private final ArrangementRepository arrangements;
     private final MembershipRepository memberships;
-    private final IdentityService identityService;
     private final AuthorizationGrants grants;
 
     public Members(OrganisationRepository organisations, ArrangementRepository arrangements, MembershipRepository memberships,
-                   IdentityService identityService, AuthorizationGrants grants) {
+                   AuthorizationGrants grants) {
         this.organisations = organisations;
         this.arrangements = arrangements;
         this.memberships = memberships;
-        this.identityService = identityService;
         this.grants = grants;
     }
 
@@ -61,15 +57,21 @@ public class Members {
         o = organisations.saveAndFlush(o);
         String groupId = Roles.organisationGroup(o.getId());
         o.assignRepresentativesGroup(groupId);
-        Group group = identityService.newGroup(groupId);
-        group.setName(legalName);
-        group.setType(Roles.ORGANISATION_GROUP_TYPE);
-        identityService.saveGroup(group);
-        grants.grantOrganisation(groupId);
+        grants.ensureOrganisationGroup(groupId, legalName);
         Membership m = new Membership(o, arrangements.findByCode(arrangementCode).orElseThrow(), null, "test");
         m.transition(MembershipStatus.VALIDATED, "test", "Existing member");
         m.transition(MembershipStatus.ACTIVE, "test", "Existing member with access");
         m.chooseNotificationMode(mode);
+        return memberships.save(m);
+    }
+
+    /** A second active membership of an organisation that is already a member elsewhere. */
+    @Transactional
+    public Membership activeMembership(Organisation organisation, String arrangementCode) {
+        Membership m = new Membership(organisations.findById(organisation.getId()).orElseThrow(),
+                arrangements.findByCode(arrangementCode).orElseThrow(), null, "test");
+        m.transition(MembershipStatus.VALIDATED, "test", "Existing member");
+        m.transition(MembershipStatus.ACTIVE, "test", "Existing member with access");
         return memberships.save(m);
     }
 }

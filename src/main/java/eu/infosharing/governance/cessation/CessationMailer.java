@@ -1,0 +1,47 @@
+package eu.infosharing.governance.cessation;
+
+import eu.infosharing.governance.mail.MailGateway;
+import eu.infosharing.governance.mail.MailTemplates;
+import eu.infosharing.governance.organisation.ContactPerson;
+import eu.infosharing.governance.organisation.Organisation;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes to a former member's contact persons, in its language, about destroying what it received. */
+@Component
+public class CessationMailer {
+
+    private final CessationService cessations;
+    private final CessationSettings settings;
+    private final MailGateway mail;
+    private final String publicUrl;
+
+    public CessationMailer(CessationService cessations, CessationSettings settings, MailGateway mail,
+                           @Value("${governance.public-url}") String publicUrl) {
+        this.cessations = cessations;
+        this.settings = settings;
+        this.mail = mail;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Template: destruction-request or destruction-reminder. */
+    @Transactional(readOnly = true)
+    public void send(Long cessationId, String template) {
+        Cessation c = cessations.cessation(cessationId);
+        if (c.getDestructionConfirmedAt() != null) {
+            return;
+        }
+        Organisation o = c.getMembership().getOrganisation();
+        Locale locale = o.getPreferredLanguage().locale();
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        Object[] args = {o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse(""),
+                o.getLegalName(), c.getMembership().getArrangement().getName(), date.format(c.getEffectiveDate()),
+                date.format(c.getEffectiveDate().plus(settings.getDestructionDue())), publicUrl + "/camunda/app/tasklist/"};
+        MailTemplates.Text text = MailTemplates.render("mail/cessation", template, locale, args);
+        mail.send(o.getContacts().stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body());
+    }
+}

@@ -1,0 +1,377 @@
+package eu.infosharing.governance.cessation;
+
+import eu.infosharing.governance.api.ConflictException;
+import eu.infosharing.governance.api.FieldProblem;
+import eu.infosharing.governance.api.ForbiddenException;
+import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.NotFoundException;
+import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.identity.Privileged;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationEvent;
+import eu.infosharing.governance.notification.NotificationSettings;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The exit lifecycle's business steps: who may end a membership in which way, when it takes effect, the breach
+ * hearing and decision, the effect itself (status, access, open work, notifications) and the destruction
+ * confirmation. The API and the Tasklist start form both come through {@link #request}/{@link #register}.
+ */
+@Service
+@Transactional
+public class CessationService {
+
+    public static final String PROCESS_KEY = "membership-cessation";
+    public static final String DATE_MOVED_MESSAGE = "cessation-date-moved";
+    public static final String WITHDRAWAL_CANCELLED_MESSAGE = "withdrawal-cancelled";
+
+    private static final int MAX_TEXT = 2000;
+
+    private final MembershipService memberships;
+    private final CessationRepository cessations;
+    private final CessationDateChangeRepository dateChanges;
+    private final CurrentUser currentUser;
+    private final NotificationSettings dates;
+    private final CessationSettings settings;
+    private final ArrangementAccess access;
+    private final AuthorityNotifications notifications;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    public CessationService(MembershipService memberships, CessationRepository cessations,
+                            CessationDateChangeRepository dateChanges, CurrentUser currentUser, NotificationSettings dates,
+                            CessationSettings settings, ArrangementAccess access, AuthorityNotifications notifications,
+                            RuntimeService runtimeService, IdentityService identityService) {
+        this.memberships = memberships;
+        this.cessations = cessations;
+        this.dateChanges = dateChanges;
+        this.currentUser = currentUser;
+        this.dates = dates;
+        this.settings = settings;
+        this.access = access;
+        this.notifications = notifications;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    /** A request to end a membership; date is the requested (withdrawal) or effective date, YYYY-MM-DD, optional. */
+    public record Request(String kind, String reason, String evidence, String date) {
+    }
+
+    /** Validates, registers and starts membership-cessation: one transaction, so a refusal stores nothing. */
+    public Cessation request(Long membershipId, Request request) {
+        Cessation c = register(membershipId, request);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(membershipId),
+                variables(c));
+        c.attachProcess(pi.getId());
+        return c;
+    }
+
+    /** The variables membership-cessation starts with. */
+    public Map<String, Object> variables(Cessation c) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("membershipId", c.getMembership().getId());
+        v.put("cessationId", c.getId());
+        v.put("cessationKind", c.getKind().name());
+        v.put("representativesGroup", c.getMembership().getOrganisation().getRepresentativesGroup().orElseThrow());
+        if (c.getEffectiveDate() != null) {
+            v.put("effectiveAt", startOf(c.getEffectiveDate()));
+        }
+        return v;
+    }
+
+    /** Validates and stores the cessation and the membership's new status, without starting a process. */
+    public Cessation register(Long membershipId, Request request) {
+        Membership m = memberships.getVisible(membershipId);
+        boolean coordinator = currentUser.actsForAnyOrganisation();
+        boolean representative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        List<FieldProblem> problems = new ArrayList<>();
+        Cessation.Kind kind = Cessation.Kind.WITHDRAWAL;
+        if (request.kind() != null && !request.kind().isBlank()) {
+            try {
+                kind = Cessation.Kind.valueOf(request.kind().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("kind", "Way of ending", "must be one of WITHDRAWAL, BREACH, LAPSE, ORGANISATION_CEASED, INELIGIBLE"));
+            }
+        }
+        String reason = text(request.reason());
+        if (reason.isEmpty()) {
+            problems.add(new FieldProblem("reason", "Reason", "is required: it is kept in the membership's history"));
+        } else if (reason.length() > MAX_TEXT) {
+            problems.add(new FieldProblem("reason", "Reason", "is too long: at most " + MAX_TEXT + " characters"));
+        }
+        String evidence = text(request.evidence());
+        if (evidence.length() > 4000) {
+            problems.add(new FieldProblem("evidence", "Evidence", "is too long: at most 4000 characters"));
+        }
+        LocalDate date = date(request.date(), "date", kind == Cessation.Kind.WITHDRAWAL ? "Requested date" : "Effective date", problems);
+        if (kind == Cessation.Kind.BREACH && evidence.isEmpty()) {
+            problems.add(new FieldProblem("evidence", "Evidence", "is required for a breach: what happened, where it is documented"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!coordinator && !(representative && kind == Cessation.Kind.WITHDRAWAL)) {
+            throw new ForbiddenException(representative ? "A member's representatives may only request its withdrawal"
+                    : "Only the member's representatives and coordinators end a membership");
+        }
+        checkMayEnd(m);
+        LocalDate today = dates.today();
+        LocalDate effective = switch (kind) {
+            case WITHDRAWAL -> {
+                LocalDate earliest = today.plus(m.getArrangement().getNoticePeriod());
+                yield date != null && date.isAfter(earliest) ? date : earliest;
+            }
+            case BREACH -> null;
+            default -> date != null ? date : today;
+        };
+        Cessation c = cessations.save(new Cessation(m, kind, reason, evidence.isEmpty() ? null : evidence, currentUser.id(),
+                date, effective));
+        if (kind != Cessation.Kind.BREACH) {
+            m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(), label(kind) + ": " + reason
+                    + " (takes effect on " + effective + ")");
+        }
+        return c;
+    }
+
+    private void checkMayEnd(Membership m) {
+        MembershipStatus s = m.getStatus();
+        if (s.isFinal()) {
+            throw new ConflictException("The membership is " + s + ": it has already ended");
+        }
+        if (s != MembershipStatus.ACTIVE && s != MembershipStatus.SUSPENDED && s != MembershipStatus.CESSATION_PENDING) {
+            throw new ConflictException("The membership is " + s + ": it is not active yet");
+        }
+        cessations.findFirstByMembershipIdAndStatusIn(m.getId(), Cessation.Status.OPEN).ifPresent(open -> {
+            throw new ConflictException("The membership already has a " + label(open.getKind()).toLowerCase(Locale.ROOT)
+                    + " in progress" + (open.getEffectiveDate() == null ? "" : ", taking effect on " + open.getEffectiveDate())
+                    + ": one cessation at a time");
+        });
+    }
+
+    // --- the breach ------------------------------------------------------------------------------------------------
+
+    public void recordResponse(Long cessationId, String response) {
+        String text = text(response);
+        if (text.isEmpty()) {
+            throw new InvalidInputException("breachResponse", "Your response", "is required: say what happened and what you did about it");
+        }
+        if (text.length() > 4000) {
+            throw new InvalidInputException("breachResponse", "Your response", "is too long: at most 4000 characters");
+        }
+        cessation(cessationId).respond(currentUser.id(), text);
+    }
+
+    /** Records the decision with its reason and applies it; answers the effective date of an expulsion. */
+    public Date decideBreach(Long cessationId, String decision, String reason) {
+        Cessation c = cessation(cessationId);
+        String why = text(reason);
+        Cessation.BreachDecision d;
+        try {
+            d = Cessation.BreachDecision.valueOf(decision == null ? "" : decision);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("breachDecision", "Decision", "must be WARNING, SUSPENSION or EXPULSION");
+        }
+        if (why.isEmpty()) {
+            throw new InvalidInputException("breachDecisionReason", "Reason", "is required: the member is told why");
+        }
+        LocalDate today = dates.today();
+        c.decide(d, why, currentUser.id(), today);
+        Membership m = c.getMembership();
+        switch (d) {
+            case WARNING -> {
+                // the membership goes on; the warning is on record in the cessation
+            }
+            case SUSPENSION -> {
+                m.transition(MembershipStatus.SUSPENDED, currentUser.id(), "Suspended after a breach: " + why);
+                access.revoke(m.getOrganisation(), m.getArrangement(), Set.of());
+            }
+            case EXPULSION -> m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(),
+                    "Expelled after a breach: " + why + " (takes effect on " + today + ")");
+        }
+        return d == Cessation.BreachDecision.EXPULSION ? startOf(today) : null;
+    }
+
+    // --- while pending -----------------------------------------------------------------------------------------------
+
+    /** Moves the effective date of a pending cessation; the model's timer follows. */
+    public Cessation moveEffectiveDate(Long membershipId, String newDate, String reason) {
+        Membership m = memberships.getVisible(membershipId);
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate date = date(newDate, "effectiveDate", "Effective date", problems);
+        if (date == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("effectiveDate", "Effective date", "is required, as YYYY-MM-DD"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Cessation c = pending(m);
+        boolean representative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        if (!currentUser.isIn(Roles.COORDINATORS)) {
+            if (!representative || c.getKind() != Cessation.Kind.WITHDRAWAL) {
+                throw new ForbiddenException("Only coordinators move this effective date");
+            }
+            LocalDate earliest = c.getRequestedAt().atZone(dates.getZone()).toLocalDate().plus(m.getArrangement().getNoticePeriod());
+            if (date.isBefore(earliest)) {
+                throw new InvalidInputException("effectiveDate", "Effective date",
+                        "cannot be before the end of the notice period (" + earliest + ")");
+            }
+        }
+        LocalDate from = c.getEffectiveDate();
+        c.moveTo(date);
+        dateChanges.save(new CessationDateChange(c.getId(), from, date, currentUser.id(), text(reason)));
+        correlate(c, DATE_MOVED_MESSAGE, Map.of("effectiveAt", startOf(date)));
+        return c;
+    }
+
+    /** The member withdraws its withdrawal before it takes effect: the membership is active again. */
+    public Cessation cancelWithdrawal(Long membershipId) {
+        Membership m = memberships.getVisible(membershipId);
+        Cessation c = pending(m);
+        if (c.getKind() != Cessation.Kind.WITHDRAWAL) {
+            throw new ConflictException("Only a withdrawal can be cancelled; this cessation is a " + label(c.getKind()).toLowerCase(Locale.ROOT));
+        }
+        boolean representative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        if (!representative && !currentUser.isIn(Roles.COORDINATORS)) {
+            throw new ForbiddenException("Only the member's representatives and coordinators cancel a withdrawal");
+        }
+        c.cancel(currentUser.id());
+        m.transition(MembershipStatus.ACTIVE, currentUser.id(), "Withdrawal cancelled before it took effect");
+        correlate(c, WITHDRAWAL_CANCELLED_MESSAGE, Map.of());
+        return c;
+    }
+
+    private Cessation pending(Membership m) {
+        return cessations.findFirstByMembershipIdAndStatusIn(m.getId(), Set.of(Cessation.Status.PENDING))
+                .orElseThrow(() -> new ConflictException("The membership has no cessation waiting to take effect"));
+    }
+
+    private void correlate(Cessation c, String message, Map<String, Object> variables) {
+        // the member may not move process instances itself: this is the product acting on its request
+        Privileged.run(identityService, () -> runtimeService.createMessageCorrelation(message)
+                .processInstanceId(c.getProcessInstanceId()).setVariables(variables).correlate());
+    }
+
+    // --- the effect ----------------------------------------------------------------------------------------------------
+
+    /**
+     * On the effective date: CEASED, access revoked, the membership's other open work cancelled with the reason,
+     * and one cessation notification per competent authority. Answers the notifications' references.
+     */
+    public List<String> takeEffect(Long cessationId, String cessationProcessInstanceId) {
+        Cessation c = cessation(cessationId);
+        Membership m = c.getMembership();
+        String why = label(c.getKind()) + " took effect on " + c.getEffectiveDate() + ": " + c.getReason();
+        if (c.getStatus() != Cessation.Status.EFFECTIVE) {
+            c.takeEffect();
+            List<String> left = access.revoke(m.getOrganisation(), m.getArrangement(), Set.of());
+            m.transition(MembershipStatus.CEASED, currentUser.id(), why
+                    + (left.isEmpty() ? "" : "; access revoked for " + String.join(", ", left)));
+            Privileged.run(identityService, () -> runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(String.valueOf(m.getId())).list().stream()
+                    .filter(pi -> !pi.getId().equals(cessationProcessInstanceId))
+                    .filter(pi -> runtimeService.createProcessInstanceQuery().subProcessInstanceId(pi.getId()).count() == 0)
+                    .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "Membership ceased: " + why)));
+        }
+        return notifications.create(m.getId(), NotificationEvent.CESSATION, c.getEffectiveDate());
+    }
+
+    public Date destructionDue(Long cessationId) {
+        return dates.endOf(cessation(cessationId).getEffectiveDate().plus(settings.getDestructionDue()));
+    }
+
+    public Date destructionReminderAt(Long cessationId) {
+        LocalDate due = cessation(cessationId).getEffectiveDate().plus(settings.getDestructionDue());
+        return startOf(due.minus(settings.getDestructionReminderLead()));
+    }
+
+    /** When the contacts' personal data are erased: the retention period after the effective date. */
+    public Date erasureAt(Long cessationId) {
+        return startOf(cessation(cessationId).getEffectiveDate().plus(settings.getRetention()));
+    }
+
+    public void confirmDestruction(Long cessationId, Object confirmed, String statement) {
+        if (!Boolean.TRUE.equals(confirmed)) {
+            throw new InvalidInputException("destructionConfirmed", "Confirmation",
+                    "is required: tick it once everything received under TLP:AMBER, AMBER+STRICT and RED is destroyed");
+        }
+        String text = text(statement);
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInputException("destructionStatement", "Statement", "is too long: at most " + MAX_TEXT + " characters");
+        }
+        cessation(cessationId).confirmDestruction(currentUser.id(), text.isEmpty() ? null : text);
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Cessation> ofMembership(Long membershipId) {
+        return cessations.findByMembershipIdOrderByRequestedAtAscIdAsc(memberships.getVisible(membershipId).getId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<CessationDateChange> dateChanges(Cessation c) {
+        return dateChanges.findByCessationIdOrderByChangedAtAscIdAsc(c.getId());
+    }
+
+    @Transactional(readOnly = true)
+    public Cessation cessation(Long id) {
+        return cessations.findById(id).orElseThrow(() -> new NotFoundException("No cessation " + id));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------------
+
+    public Date startOf(LocalDate date) {
+        return Date.from(date.atStartOfDay(dates.getZone()).toInstant());
+    }
+
+    static String label(Cessation.Kind kind) {
+        return switch (kind) {
+            case WITHDRAWAL -> "Withdrawal";
+            case BREACH -> "Breach procedure";
+            case LAPSE -> "Lapse";
+            case ORGANISATION_CEASED -> "Cessation of the organisation";
+            case INELIGIBLE -> "Loss of eligibility";
+        };
+    }
+
+    private LocalDate date(String value, String field, String label, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(value.strip().length() > 10 ? value.strip().substring(0, 10) : value.strip(),
+                    DateTimeFormatter.ISO_LOCAL_DATE);
+            if (d.isBefore(dates.today())) {
+                problems.add(new FieldProblem(field, label, "cannot be in the past"));
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, label, "must be a date as YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

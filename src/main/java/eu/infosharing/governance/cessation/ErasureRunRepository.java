@@ -1,0 +1,9 @@
+package eu.infosharing.governance.cessation;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ErasureRunRepository extends JpaRepository<ErasureRun, Long> {
+
+    List<ErasureRun> findByOrganisationIdOrderByRanAtAscIdAsc(Long organisationId);
+}
