@@ -379,8 +379,8 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not active yet")));
-        Cessation lapse = cessations.request(other.getId(), new CessationService.Request("LAPSE", "Review missed", null, null));
-        runJobs(lapse.getProcessInstanceId());
+        Cessation ineligible = cessations.request(other.getId(), new CessationService.Request("INELIGIBLE", "No longer an operator of essential services", null, null));
+        runJobs(ineligible.getProcessInstanceId());
         mvc.perform(post("/api/memberships/" + other.getId() + "/withdrawal").with(httpBasic("apibystander", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
                 .andExpect(status().isConflict())
