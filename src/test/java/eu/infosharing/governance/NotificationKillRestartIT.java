@@ -17,6 +17,7 @@ import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.support.AuthorityEndpoint;
 import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.StandaloneContexts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.nio.file.Files;
@@ -32,11 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -113,36 +109,15 @@ class NotificationKillRestartIT {
 
     /** The application in this JVM, on the same database; the job executor on or off. */
     private static ConfigurableApplicationContext context(String jdbcUrl, boolean jobs) {
-        return new SpringApplicationBuilder(GovernanceApplication.class)
-                .profiles("test")
-                // the test fixtures (Members) are wanted; the other test classes' configurations are not
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("skipTestConfigurations", new SkipTestConfigurations()))
-                .run("--spring.datasource.url=" + jdbcUrl,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--server.port=0",
-                        "--camunda.bpm.job-execution.enabled=" + jobs,
-                        "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                        "--camunda.bpm.job-execution.max-wait=1000",
-                        "--governance.mail.outbox-dir=target/kill-restart-outbox");
-    }
-
-    /** Component scanning would otherwise pick up @TestConfiguration classes, such as a second embedded database. */
-    static class SkipTestConfigurations extends TypeExcludeFilter {
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SkipTestConfigurations;
-        }
-
-        @Override
-        public int hashCode() {
-            return SkipTestConfigurations.class.hashCode();
-        }
+        return StandaloneContexts.run(new String[] {"test"},
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=" + jobs,
+                "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000",
+                "--governance.mail.outbox-dir=target/kill-restart-outbox");
     }
 
     /** The jar `mvn package` built, run as the product runs, with a short job lock so the restart need not wait long. */

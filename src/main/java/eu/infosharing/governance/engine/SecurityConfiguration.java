@@ -1,6 +1,7 @@
 package eu.infosharing.governance.engine;
 
 import eu.infosharing.governance.identity.CamundaUserAuthenticationProvider;
+import eu.infosharing.governance.identity.CrossSiteWriteFilter;
 import eu.infosharing.governance.identity.EngineAuthenticationFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.Map;
@@ -26,6 +27,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration
 public class SecurityConfiguration {
 
+    /** JSON and PDFs, and Swagger UI's own scripts and styles: nothing else may load or frame these pages. */
+    static final String API_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(1)
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
@@ -36,7 +41,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 // the webapps protect themselves with Camunda's CSRF filter; engine REST is stateless Basic
                 .csrf(c -> c.disable())
-                .headers(h -> h.frameOptions(f -> f.deny()));
+                // nosniff and frame denial here; the webapps' content security policy comes from Camunda's own
+                // header filter (camunda.bpm.webapp.header-security), which knows what its pages need
+                .headers(h -> h.frameOptions(f -> f.deny()).contentTypeOptions(c -> { }));
         return http.build();
     }
 
@@ -49,8 +56,11 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Arrangement Governance"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // stateless Basic authentication: no session cookie a cross-site form could ride on
+                // stateless Basic authentication: no session cookie; writes a browser sends from another site are refused
                 .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.deny()).contentTypeOptions(c -> { })
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP)))
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
     }

@@ -48,8 +48,13 @@ public class CurrentUser {
         return !isAuthenticated() || isIn(Roles.COORDINATORS) || isIn(Roles.ADMINS);
     }
 
-    /** Roles that read every membership: coordinators, reviewers, auditors, administrators. */
+    /** Roles that read every membership: coordinators, auditors, administrators (reviewers read those they review). */
     public boolean readsAllMemberships() {
-        return actsForAnyOrganisation() || isIn(Roles.PRIVACY) || isIn(Roles.LEGAL) || isIn(Roles.AUDITORS);
+        return actsForAnyOrganisation() || isIn(Roles.AUDITORS);
+    }
+
+    /** The reviewer groups (privacy, legal) the user is in. */
+    public List<String> reviewerGroups() {
+        return groups().stream().filter(g -> g.equals(Roles.PRIVACY) || g.equals(Roles.LEGAL)).toList();
     }
 }

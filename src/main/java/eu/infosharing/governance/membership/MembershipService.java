@@ -3,7 +3,13 @@ package eu.infosharing.governance.membership;
 import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.organisation.OrganisationRepository;
+import eu.infosharing.governance.identity.Privileged;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +22,16 @@ public class MembershipService {
     private final OrganisationRepository organisations;
     private final CurrentUser currentUser;
 
-    public MembershipService(MembershipRepository memberships, OrganisationRepository organisations, CurrentUser currentUser) {
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+
+    public MembershipService(MembershipRepository memberships, OrganisationRepository organisations, CurrentUser currentUser,
+                             HistoryService historyService, IdentityService identityService) {
         this.memberships = memberships;
         this.organisations = organisations;
         this.currentUser = currentUser;
+        this.historyService = historyService;
+        this.identityService = identityService;
     }
 
     /** The membership, for the engine's and the product's own work. */
@@ -35,10 +47,40 @@ public class MembershipService {
     @Transactional(readOnly = true)
     public Membership getVisible(Long id) {
         Membership m = get(id);
-        if (!currentUser.readsAllMemberships() && !currentUser.isIn(m.getOrganisation().getRepresentativesGroup().orElse(""))) {
+        boolean own = currentUser.isIn(m.getOrganisation().getRepresentativesGroup().orElse(""));
+        if (!currentUser.readsAllMemberships() && !own && !reviewedByCurrentUser().contains(m.getId())) {
             throw new NotFoundException("No membership " + id);
         }
         return m;
+    }
+
+    /**
+     * The memberships a privacy or legal reviewer has (or had) a review task for: what they need to decide, and
+     * nothing of the other applicants.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> reviewedByCurrentUser() {
+        List<String> reviewerGroups = currentUser.reviewerGroups();
+        if (reviewerGroups.isEmpty()) {
+            return Set.of();
+        }
+        // the reviewer may not read the engine's history itself: the product looks up its own scope
+        return Privileged.call(identityService, () -> {
+            Set<String> instances = new HashSet<>();
+            reviewerGroups.forEach(g -> historyService.createHistoricTaskInstanceQuery().taskHadCandidateGroup(g).list()
+                    .forEach(t -> instances.add(t.getProcessInstanceId())));
+            Set<Long> ids = new HashSet<>();
+            if (!instances.isEmpty()) {
+                historyService.createHistoricProcessInstanceQuery().processInstanceIds(instances).list().forEach(pi -> {
+                    try {
+                        ids.add(Long.valueOf(pi.getBusinessKey()));
+                    } catch (NumberFormatException e) {
+                        // not a membership's process
+                    }
+                });
+            }
+            return ids;
+        });
     }
 
     @Transactional(readOnly = true)
@@ -47,7 +89,13 @@ public class MembershipService {
             return memberships.search(status, arrangementCode, null);
         }
         Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
-        return own.map(orgId -> memberships.search(status, arrangementCode, orgId)).orElse(List.of());
+        List<Membership> visible = new ArrayList<>(own.map(orgId -> memberships.search(status, arrangementCode, orgId)).orElse(List.of()));
+        Set<Long> reviewed = reviewedByCurrentUser();
+        if (!reviewed.isEmpty()) {
+            memberships.search(status, arrangementCode, null).stream()
+                    .filter(m -> reviewed.contains(m.getId()) && !visible.contains(m)).forEach(visible::add);
+        }
+        return visible;
     }
 
     /** Moves the membership to a status, recording the current user (or "system") and the reason. */

@@ -1,0 +1,325 @@
+package eu.infosharing.governance.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.onboarding.ApplicationService;
+import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.TestUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who may see and do what, through a real HTTP port: every role, and a representative of organisation A against
+ * organisation B's membership, on our API and on engine REST (tasks, process instances, variables, history,
+ * deployed forms). A refused write changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    private static final String PASSWORD = "Matrix-Test-Secret-1";
+    private static final String ANONYMOUS = "anonymous";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ApplicationService applications;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    ObjectMapper json;
+
+    /** A: waits for the privacy review (its representative accepted the rules). B: waits for its representative. */
+    static Long membershipA;
+    static Long membershipB;
+    static String processA;
+    static String processB;
+    static String taskB;
+
+    @BeforeAll
+    void twoApplicants() {
+        users.user("mxcoord", PASSWORD, Roles.COORDINATORS);
+        users.user("mxaudit", PASSWORD, Roles.AUDITORS);
+        users.user("mxdpo", PASSWORD, Roles.PRIVACY);
+        users.user("mxlegal", PASSWORD, Roles.LEGAL);
+        users.user("mxadmin", PASSWORD, Roles.ADMINS);
+        Membership a = apply("Matrix Alpha Agency");
+        Membership b = apply("Matrix Beta Agency");
+        membershipA = a.getId();
+        membershipB = b.getId();
+        processA = a.getProcessInstanceId();
+        processB = b.getProcessInstanceId();
+        users.user("mxrepa", PASSWORD, a.getOrganisation().getRepresentativesGroup().orElseThrow());
+        users.user("mxrepb", PASSWORD, b.getOrganisation().getRepresentativesGroup().orElseThrow());
+        for (String pi : List.of(processA, processB)) {
+            complete(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"));
+        }
+        complete(processA, "Task_AcceptRules", Map.of("rulesAccepted", true));
+        taskB = taskService.createTaskQuery().processInstanceId(processB).singleResult().getId();
+        assertThat(taskService.createTaskQuery().processInstanceId(processA).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_CheckGdpr");
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
+    }
+
+    /** role, method, path, expected status, and for lists the number of entries expected (or -1). */
+    Stream<Arguments> matrix() {
+        String memA = "/api/memberships/" + membershipA;
+        String memB = "/api/memberships/" + membershipB;
+        String tasksB = "/engine-rest/task?processInstanceId=" + processB;
+        String varsB = "/engine-rest/process-instance/" + processB + "/variables";
+        String instancesB = "/engine-rest/process-instance?processInstanceIds=" + processB;
+        String histB = "/engine-rest/history/process-instance?processInstanceId=" + processB;
+        String histVarsB = "/engine-rest/history/variable-instance?processInstanceId=" + processB;
+        String histTasksB = "/engine-rest/history/task?processInstanceId=" + processB;
+        String formB = "/engine-rest/task/" + taskB + "/deployed-form";
+        List<Arguments> rows = new ArrayList<>();
+        // nothing answers anonymously but the health check
+        for (String path : List.of(memA, "/api/memberships", "/api/arrangements", "/api/notifications", "/v3/api-docs",
+                tasksB, varsB, histB)) {
+            rows.add(Arguments.of(ANONYMOUS, "GET", path, 401, -1));
+        }
+        rows.add(Arguments.of(ANONYMOUS, "GET", "/actuator/health", 200, -1));
+        // our API: a membership is read by its own organisation, coordinators, auditors, administrators, and the
+        // reviewers who have a task for it
+        rows.add(Arguments.of("mxcoord", "GET", memB, 200, -1));
+        rows.add(Arguments.of("mxaudit", "GET", memB, 200, -1));
+        rows.add(Arguments.of("mxadmin", "GET", memB, 200, -1));
+        rows.add(Arguments.of("mxrepb", "GET", memB, 200, -1));
+        rows.add(Arguments.of("mxrepa", "GET", memB, 404, -1));
+        rows.add(Arguments.of("mxdpo", "GET", memB, 404, -1));
+        rows.add(Arguments.of("mxdpo", "GET", memA, 200, -1));
+        rows.add(Arguments.of("mxlegal", "GET", memA, 404, -1));
+        rows.add(Arguments.of("mxrepa", "GET", "/api/memberships", 200, 1));
+        rows.add(Arguments.of("mxlegal", "GET", memB, 404, -1));
+        rows.add(Arguments.of("mxrepa", "GET", memB + "/notifications", 404, -1));
+        rows.add(Arguments.of("mxrepa", "GET", memB + "/authorities", 404, -1));
+        rows.add(Arguments.of("mxrepa", "GET", memB + "/cessations", 404, -1));
+        // engine REST: tasks
+        rows.add(Arguments.of("mxcoord", "GET", tasksB, 200, 1));
+        rows.add(Arguments.of("mxaudit", "GET", tasksB, 200, 1));
+        rows.add(Arguments.of("mxrepb", "GET", tasksB, 200, 1));
+        rows.add(Arguments.of("mxrepa", "GET", tasksB, 200, 0));
+        rows.add(Arguments.of("mxdpo", "GET", tasksB, 200, 0));
+        rows.add(Arguments.of("mxlegal", "GET", tasksB, 200, 0));
+        rows.add(Arguments.of("mxrepb", "GET", "/engine-rest/task/" + taskB, 200, -1));
+        // a task of another organisation does not exist for them; its variables are refused
+        rows.add(Arguments.of("mxrepa", "GET", "/engine-rest/task/" + taskB, 404, -1));
+        rows.add(Arguments.of("mxrepb", "GET", formB, 200, -1));
+        rows.add(Arguments.of("mxrepa", "GET", formB, 403, -1));
+        rows.add(Arguments.of("mxrepa", "GET", "/engine-rest/task/" + taskB + "/variables", 403, -1));
+        // engine REST: process instances and their variables
+        rows.add(Arguments.of("mxcoord", "GET", varsB, 200, -1));
+        rows.add(Arguments.of("mxaudit", "GET", varsB, 200, -1));
+        rows.add(Arguments.of("mxrepa", "GET", varsB, 403, -1));
+        rows.add(Arguments.of("mxdpo", "GET", varsB, 403, -1));
+        rows.add(Arguments.of("mxaudit", "GET", instancesB, 200, 1));
+        rows.add(Arguments.of("mxrepa", "GET", instancesB, 200, 0));
+        // engine REST: history
+        rows.add(Arguments.of("mxaudit", "GET", histB, 200, 1));
+        rows.add(Arguments.of("mxrepa", "GET", histB, 200, 0));
+        rows.add(Arguments.of("mxdpo", "GET", histB, 200, 0));
+        rows.add(Arguments.of("mxrepa", "GET", histVarsB, 200, 0));
+        rows.add(Arguments.of("mxrepa", "GET", histTasksB, 200, 0));
+        rows.add(Arguments.of("mxaudit", "GET", histTasksB, 200, 2));
+        // Camunda Admin: users and groups are the administrators' only
+        rows.add(Arguments.of("mxcoord", "GET", "/engine-rest/user?id=mxaudit", 200, 0));
+        rows.add(Arguments.of("mxadmin", "GET", "/engine-rest/group?id=" + Roles.AUDITORS, 200, 1));
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @MethodSource("matrix")
+    void readsAnswerAsIntended(String user, String method, String path, int expectedStatus, int expectedEntries) throws Exception {
+        ResponseEntity<String> response = as(user).exchange(path, HttpMethod.valueOf(method), null, String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(expectedStatus);
+        if (expectedEntries >= 0) {
+            JsonNode body = json.readTree(response.getBody());
+            assertThat(body.isArray()).isTrue();
+            assertThat(body.size()).as(response.getBody()).isEqualTo(expectedEntries);
+        }
+        if (path.equals("/actuator/health")) {
+            assertThat(json.readTree(response.getBody()).fieldNames()).toIterable().containsExactly("status");
+        }
+    }
+
+    /** role, method, path, body: writes that must be refused, and refuse without changing anything. */
+    Stream<Arguments> refusedWrites() {
+        return Stream.of(
+                Arguments.of("mxrepa", "POST", "/engine-rest/task/" + taskB + "/complete", "{}"),
+                Arguments.of("mxaudit", "POST", "/engine-rest/task/" + taskB + "/complete", "{}"),
+                Arguments.of("mxdpo", "POST", "/engine-rest/task/" + taskB + "/submit-form", "{}"),
+                Arguments.of("mxaudit", "POST", "/engine-rest/task/" + taskB + "/claim", "{\"userId\":\"mxaudit\"}"),
+                Arguments.of("mxaudit", "PUT", "/engine-rest/process-instance/" + processB + "/variables/rulesAccepted",
+                        "{\"value\":true,\"type\":\"Boolean\"}"),
+                Arguments.of("mxrepa", "PUT", "/engine-rest/process-instance/" + processB + "/variables/rulesAccepted",
+                        "{\"value\":true,\"type\":\"Boolean\"}"),
+                Arguments.of("mxaudit", "DELETE", "/engine-rest/process-instance/" + processB, null),
+                Arguments.of("mxrepb", "DELETE", "/engine-rest/process-instance/" + processB, null),
+                Arguments.of("mxaudit", "POST", "/engine-rest/process-definition/key/membership-onboarding/start", "{}"),
+                Arguments.of("mxdpo", "POST", "/engine-rest/process-definition/key/membership-onboarding/start", "{}"),
+                Arguments.of("mxcoord", "POST", "/engine-rest/user/create",
+                        "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"Intruder-Pass-1\"}}"),
+                Arguments.of("mxaudit", "POST", "/api/applications", json(Applications.publicBody("GRC", "Auditor Applies"))),
+                Arguments.of("mxlegal", "POST", "/api/applications", json(Applications.publicBody("GRC", "Legal Applies"))),
+                Arguments.of("mxaudit", "POST", "/api/memberships/" + membershipB + "/withdrawal", "{\"reason\":\"x\"}"),
+                Arguments.of("mxrepa", "POST", "/api/memberships/" + membershipB + "/withdrawal", "{\"reason\":\"x\"}"),
+                Arguments.of("mxrepa", "PUT", "/api/memberships/" + membershipB + "/notification-mode", "{\"mode\":\"PREPARE_ONLY\"}"),
+                Arguments.of("mxaudit", "PUT", "/api/authorities/CCB",
+                        "{\"channel\":\"EMAIL\",\"channelAddress\":\"x@y.example\",\"languages\":[\"en\"],\"deadline\":\"P1D\"}"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} is refused")
+    @MethodSource("refusedWrites")
+    void refusedWritesChangeNothing(String user, String method, String path, String body) {
+        long instances = runtimeService.createProcessInstanceQuery().count();
+        long users = identityService.createUserQuery().count();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = as(user).exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isIn(403, 404);
+
+        Task stillOpen = taskService.createTaskQuery().taskId(taskB).singleResult();
+        assertThat(stillOpen).as("B's task is still open").isNotNull();
+        assertThat(stillOpen.getAssignee()).isNull();
+        assertThat(runtimeService.getVariable(processB, "rulesAccepted")).isNull();
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+        assertThat(rest.withBasicAuth("mxcoord", PASSWORD).getForEntity("/api/memberships/" + membershipB, String.class)
+                .getBody()).contains("\"status\":\"AWAITING_RULES_ACCEPTANCE\"");
+    }
+
+    @Test
+    void everyPageCarriesSecurityHeaders() {
+        HttpHeaders tasklist = rest.getForEntity("/camunda/app/tasklist/", String.class).getHeaders();
+        assertThat(tasklist.getFirst("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(tasklist.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(tasklist.getFirst("X-Frame-Options")).isEqualTo("DENY");
+
+        HttpHeaders api = as("mxcoord").getForEntity("/api/arrangements", String.class).getHeaders();
+        assertThat(api.getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(api.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.getFirst("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void writesABrowserSendsFromAnotherSiteAreRefused() {
+        HttpHeaders crossSite = new HttpHeaders();
+        crossSite.setContentType(MediaType.APPLICATION_JSON);
+        crossSite.set("Origin", "https://evil.example");
+        ResponseEntity<String> fromEvil = as("mxrepb").exchange("/api/memberships/" + membershipB + "/withdrawal",
+                HttpMethod.POST, new HttpEntity<>("{\"reason\":\"forged\"}", crossSite), String.class);
+        assertThat(fromEvil.getStatusCode().value()).isEqualTo(403);
+        assertThat(fromEvil.getBody()).contains("Cross-site");
+
+        HttpHeaders fetchMetadata = new HttpHeaders();
+        fetchMetadata.setContentType(MediaType.APPLICATION_JSON);
+        fetchMetadata.set("Sec-Fetch-Site", "cross-site");
+        assertThat(as("mxrepb").exchange("/api/memberships/" + membershipB + "/notification-mode", HttpMethod.PUT,
+                new HttpEntity<>("{\"mode\":\"PREPARE_ONLY\"}", fetchMetadata), String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(rest.withBasicAuth("mxcoord", PASSWORD).getForEntity("/api/memberships/" + membershipB + "/cessations",
+                String.class).getBody()).isEqualTo("[]");
+
+        // the same request from our own pages goes through (here: refused for its content, not its origin)
+        HttpHeaders sameSite = new HttpHeaders();
+        sameSite.setContentType(MediaType.APPLICATION_JSON);
+        sameSite.set("Sec-Fetch-Site", "same-origin");
+        assertThat(as("mxrepb").exchange("/api/memberships/" + membershipB + "/notification-mode", HttpMethod.PUT,
+                new HttpEntity<>("{\"mode\":\"CARRIER_PIGEON\"}", sameSite), String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void repeatedFailedLoginsAreThrottled() {
+        users.user("mxthrottled", PASSWORD, Roles.AUDITORS);
+        assertThat(rest.withBasicAuth("mxthrottled", "wrong").getForEntity("/api/arrangements", String.class)
+                .getStatusCode().value()).isEqualTo(401);
+        // right after a failure even the right password is refused, through our API and engine REST alike
+        assertThat(as("mxthrottled").getForEntity("/api/arrangements", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(as("mxthrottled").getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
+        // once the delay has passed it is accepted again
+        ClockUtil.offset(10_000L);
+        assertThat(as("mxthrottled").getForEntity("/api/arrangements", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    private TestRestTemplate as(String user) {
+        return ANONYMOUS.equals(user) ? rest : rest.withBasicAuth(user, PASSWORD);
+    }
+
+    private Membership apply(String name) {
+        identityService.setAuthentication("mxcoord", List.of(Roles.COORDINATORS));
+        try {
+            Membership m = applications.submit(Applications.publicBody("GRC", name));
+            runJobs(m.getProcessInstanceId());
+            return m;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        taskService.complete(task.getId(), variables);
+        runJobs(processInstanceId);
+    }
+
+    private void runJobs(String processInstanceId) {
+        for (int round = 0; round < 10; round++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
