@@ -244,6 +244,16 @@ class AccessMatrixTest {
     }
 
     @Test
+    void theWebappsRefuseAStateChangingRequestWithoutTheirCsrfToken() {
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+                new HttpEntity<>("username=mxcoord&password=" + PASSWORD, form), String.class);
+        assertThat(login.getStatusCode().value()).isEqualTo(403);
+        assertThat(login.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+    }
+
+    @Test
     void writesABrowserSendsFromAnotherSiteAreRefused() {
         HttpHeaders crossSite = new HttpHeaders();
         crossSite.setContentType(MediaType.APPLICATION_JSON);
