@@ -146,6 +146,8 @@ public class CessationService {
         };
         Cessation c = cessations.save(new Cessation(m, kind, reason, evidence.isEmpty() ? null : evidence, currentUser.id(),
                 date, effective));
+        m.audit(currentUser.id(), "CESSATION_" + kind, label(kind) + ": " + reason
+                + (evidence.isEmpty() ? "" : "; evidence: " + evidence) + (effective == null ? "" : "; effective " + effective));
         if (kind != Cessation.Kind.BREACH) {
             m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(), label(kind) + ": " + reason
                     + " (takes effect on " + effective + ")");
@@ -178,7 +180,9 @@ public class CessationService {
         if (text.length() > 4000) {
             throw new InvalidInputException("breachResponse", "Your response", "is too long: at most 4000 characters");
         }
-        cessation(cessationId).respond(currentUser.id(), text);
+        Cessation c = cessation(cessationId);
+        c.respond(currentUser.id(), text);
+        c.getMembership().audit(currentUser.id(), "BREACH_RESPONSE", "The member responded to the breach report: " + text);
     }
 
     /** Records the decision with its reason and applies it; answers the effective date of an expulsion. */
@@ -197,6 +201,7 @@ public class CessationService {
         LocalDate today = dates.today();
         c.decide(d, why, currentUser.id(), today);
         Membership m = c.getMembership();
+        m.audit(currentUser.id(), "BREACH_DECISION", d + ": " + why);
         switch (d) {
             case WARNING -> {
                 // the membership goes on; the warning is on record in the cessation
@@ -239,6 +244,8 @@ public class CessationService {
         LocalDate from = c.getEffectiveDate();
         c.moveTo(date);
         dateChanges.save(new CessationDateChange(c.getId(), from, date, currentUser.id(), text(reason)));
+        m.audit(currentUser.id(), "CESSATION_DATE_MOVED", "Effective date moved from " + from + " to " + date
+                + (text(reason).isEmpty() ? "" : ": " + text(reason)));
         correlate(c, DATE_MOVED_MESSAGE, Map.of("effectiveAt", startOf(date)));
         return c;
     }
@@ -318,7 +325,10 @@ public class CessationService {
         if (text.length() > MAX_TEXT) {
             throw new InvalidInputException("destructionStatement", "Statement", "is too long: at most " + MAX_TEXT + " characters");
         }
-        cessation(cessationId).confirmDestruction(currentUser.id(), text.isEmpty() ? null : text);
+        Cessation c = cessation(cessationId);
+        c.confirmDestruction(currentUser.id(), text.isEmpty() ? null : text);
+        c.getMembership().audit(currentUser.id(), "DESTRUCTION_CONFIRMED", "Destruction of information received under "
+                + "TLP:AMBER and above confirmed" + (text.isEmpty() ? "" : ": " + text));
     }
 
     // --- reading -----------------------------------------------------------------------------------------------------

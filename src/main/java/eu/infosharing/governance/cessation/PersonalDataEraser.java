@@ -68,6 +68,8 @@ public class PersonalDataEraser {
         }
         log.info("Erasure for organisation {}: {} contact(s) pseudonymised, {} engine variable(s) deleted",
                 o.getId(), contacts, variables);
+        m.audit("system", "PERSONAL_DATA_ERASED", contacts + " contact person(s) pseudonymised and " + variables
+                + " engine variable(s) holding their data deleted after the retention period");
         return runs.save(new ErasureRun(o.getId(), m.getId(), ErasureRun.Outcome.ERASED, contacts, variables,
                 "Retention period after cessation ended"));
     }

@@ -105,10 +105,9 @@ public class DemoData {
         arrangements.findByCode("CIDR").ifPresent(cidr -> {
             if (!memberships.existsByOrganisationIdAndArrangementIdAndStatusIn(northsea.getId(), cidr.getId(),
                     MembershipStatus.IN_FORCE)) {
-                Membership m = new Membership(northsea, cidr, "Demo data: founding member of CIDR", "demo");
+                Membership m = memberships.saveAndFlush(new Membership(northsea, cidr, "Demo data: founding member of CIDR", "demo"));
                 m.transition(MembershipStatus.VALIDATED, "demo", "Demo data: founding member");
                 m.transition(MembershipStatus.ACTIVE, "demo", "Demo data: founding member with access");
-                memberships.save(m);
                 access.grant(northsea, cidr);
             }
         });

@@ -37,7 +37,9 @@ public class SecurityConfiguration {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(
                         path.matcher("/camunda/**"), path.matcher("/engine-rest/**"), path.matcher("/"),
-                        path.matcher("/actuator/health"), path.matcher("/favicon.ico")))
+                        path.matcher("/actuator/health"), path.matcher("/favicon.ico"),
+                        // public libraries and the audit page's script: code, no data
+                        path.matcher("/webjars/**"), path.matcher("/audit-assets/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 // the webapps protect themselves with Camunda's CSRF filter; engine REST is stateless Basic
                 .csrf(c -> c.disable())

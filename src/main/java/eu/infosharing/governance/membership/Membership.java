@@ -65,6 +65,15 @@ public class Membership {
     @OrderBy("changedAt, id")
     private List<StatusChange> history = new ArrayList<>();
 
+    @OneToMany(mappedBy = "membership", cascade = CascadeType.ALL)
+    @OrderBy("seq")
+    private List<AuditEntry> auditTrail = new ArrayList<>();
+
+    /** Hash of the last audit entry: the head of this membership's chain. */
+    private String auditHead;
+
+    private int auditSeq;
+
     @Version
     private long version;
 
@@ -93,6 +102,7 @@ public class Membership {
         }
         Instant now = Instant.now();
         history.add(new StatusChange(this, status, to, now, actor, reason));
+        audit(actor, "STATUS_CHANGED", status + " → " + to + (reason == null ? "" : ": " + reason));
         this.status = to;
         if (to == MembershipStatus.VALIDATED) {
             this.validatedAt = now;
@@ -104,6 +114,32 @@ public class Membership {
             this.closedReason = reason;
         }
         return true;
+    }
+
+    /**
+     * Appends an entry to the audit trail, chained to the previous one. The membership's version makes concurrent
+     * writers of the same trail conflict, so the chain never forks.
+     */
+    public AuditEntry audit(String actor, String kind, String summary) {
+        if (id == null) {
+            throw new IllegalStateException("A membership is audited once it is stored");
+        }
+        AuditEntry entry = new AuditEntry(this, ++auditSeq, actor, kind, summary, auditHead);
+        auditTrail.add(entry);
+        auditHead = entry.getHash();
+        return entry;
+    }
+
+    public List<AuditEntry> getAuditTrail() {
+        return auditTrail;
+    }
+
+    public String getAuditHead() {
+        return auditHead;
+    }
+
+    public int getAuditSeq() {
+        return auditSeq;
     }
 
     public void chooseNotificationMode(NotificationMode mode) {

@@ -9,6 +9,7 @@ import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
+import eu.infosharing.governance.membership.AuditTrail;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.notification.CompetentAuthorityService.Determination;
@@ -59,6 +60,7 @@ public class AuthorityNotifications {
     private final NotificationSettings settings;
     private final CurrentUser currentUser;
     private final TransactionTemplate separateTransaction;
+    private final AuditTrail auditTrail;
     private final String publicUrl;
 
     public AuthorityNotifications(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
@@ -66,7 +68,7 @@ public class AuthorityNotifications {
                                   MembershipAuthorities membershipAuthorities, OrganisationRepository organisations,
                                   NotificationLetter letters, AuthorityChannels channels, MailGateway mail,
                                   NotificationSettings settings, CurrentUser currentUser,
-                                  PlatformTransactionManager transactions,
+                                  PlatformTransactionManager transactions, AuditTrail auditTrail,
                                   @Value("${governance.public-url}") String publicUrl) {
         this.notifications = notifications;
         this.attempts = attempts;
@@ -82,6 +84,7 @@ public class AuthorityNotifications {
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.publicUrl = publicUrl;
+        this.auditTrail = auditTrail;
     }
 
     // --- the steps of the model ------------------------------------------------------------------------------
@@ -145,11 +148,16 @@ public class AuthorityNotifications {
             delivery = channels.deliver(authority, letter, letters.subject(letter), letters.body(letter), n.getDocument());
         } catch (RuntimeException e) {
             recordAttempt(n.getId(), NotificationAttempt.Outcome.FAILED, authority, null, e.getMessage());
+            auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_FAILED", n.getReference()
+                    + " to " + authority.getCode() + " by " + authority.getChannel() + " failed: " + e.getMessage());
             log.warn("Notification {} to {} failed: {}", reference, authority.getCode(), e.getMessage());
             throw e;
         }
         recordAttempt(n.getId(), NotificationAttempt.Outcome.SENT, authority, delivery.messageId(), null);
         n.markSent(delivery.channel(), delivery.address(), delivery.messageId());
+        auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_SENT", n.getReference() + " sent to " + authority.getCode()
+                + " by " + delivery.channel() + " (" + delivery.address() + "), message id " + delivery.messageId()
+                + ", letter SHA-256 " + n.getDocumentSha256());
         log.info("Notification {} sent to {} by {} ({})", reference, authority.getCode(), delivery.channel(), delivery.messageId());
     }
 
@@ -159,7 +167,7 @@ public class AuthorityNotifications {
             attempts.save(new NotificationAttempt(notificationId, outcome, authority.getChannel(),
                     authority.getChannelAddress(), messageId, detail));
             if (outcome == NotificationAttempt.Outcome.FAILED) {
-                notifications.findById(notificationId).ifPresent(n -> n.recordFailure(detail));
+                notifications.findById(notificationId).orElseThrow().recordFailure(detail);
             }
         });
     }
@@ -190,7 +198,10 @@ public class AuthorityNotifications {
     /** The deadline passed without confirmation: recorded, and a coordinator gets a task. */
     @Transactional
     public void escalate(String reference) {
-        byReference(reference).escalate();
+        AuthorityNotification n = byReference(reference);
+        n.escalate();
+        auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_OVERDUE", n.getReference() + " to " + n.getAuthorityCode()
+                + " not confirmed by its due date " + n.getDueDate() + ": a coordinator follows up");
     }
 
     /**
@@ -229,6 +240,8 @@ public class AuthorityNotifications {
             throw new ConflictException("Notification " + reference + " is already " + n.getStatus());
         }
         n.confirm(currentUser.id(), ref, date);
+        n.getMembership().audit(currentUser.id(), "NOTIFICATION_CONFIRMED", n.getReference() + " to " + n.getAuthorityCode()
+                + " sent by the member on " + date + ", authority's reference " + ref);
     }
 
     /**
@@ -243,7 +256,10 @@ public class AuthorityNotifications {
         }
         if ("RECORD_CONFIRMATION".equals(decision)) {
             confirm(reference, memberReference, sentOn);
-        } else if (!"CHASED".equals(decision)) {
+        } else if ("CHASED".equals(decision)) {
+            AuthorityNotification n = byReference(reference);
+            n.getMembership().audit(currentUser.id(), "NOTIFICATION_CHASED", n.getReference() + ": " + what);
+        } else {
             throw new InvalidInputException("followUpDecision", "Outcome", "must be CHASED or RECORD_CONFIRMATION");
         }
     }
@@ -254,6 +270,8 @@ public class AuthorityNotifications {
         AuthorityNotification n = byReference(reference);
         if (!n.isDone()) {
             n.sendOnBehalf();
+            n.getMembership().audit(currentUser.id(), "NOTIFICATION_TAKEN_OVER", n.getReference()
+                    + ": the member asked the arrangement to send it on its behalf");
         }
     }
 

@@ -87,6 +87,7 @@ public class MembershipAuthorities {
             throw new ConflictException(code + " is not notified for this membership");
         }
         overrides.save(new AuthorityOverride(m, code, action, reason, currentUser.id()));
+        m.audit(currentUser.id(), "AUTHORITY_OVERRIDE", action + " " + code + ": " + reason);
         return view(m);
     }
 

@@ -248,7 +248,7 @@ public class NotificationLetter {
      * with an accent the font lacks keeps its base letter (ź -> z), anything else becomes '?', so rendering never fails.
      * The e-mail and the PDF document information keep the exact text.
      */
-    static String encodable(PDFont font, String text) {
+    public static String encodable(PDFont font, String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
@@ -365,7 +365,7 @@ public class NotificationLetter {
     }
 
     /** Breaks at spaces; a word wider than the line (a long identifier) is cut where it has to be. */
-    static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+    public static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.trim().split(" +")) {

@@ -34,6 +34,10 @@ public class NotificationModeService {
         this.identityService = identityService;
     }
 
+    private String currentUserId() {
+        return identityService.getCurrentAuthentication() == null ? "system" : identityService.getCurrentAuthentication().getUserId();
+    }
+
     /** Answers the notifications the arrangement took over. */
     @Transactional
     public List<AuthorityNotification> choose(Long membershipId, String requested) {
@@ -46,6 +50,7 @@ public class NotificationModeService {
         }
         notifications.checkMayChooseMode(m);
         m.chooseNotificationMode(mode);
+        m.audit(currentUserId(), "NOTIFICATION_MODE", "Notifications to competent authorities: " + mode);
         if (mode == NotificationMode.PREPARE_ONLY) {
             return List.of();
         }

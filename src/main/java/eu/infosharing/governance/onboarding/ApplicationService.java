@@ -81,9 +81,11 @@ public class ApplicationService {
             createRepresentativesGroup(organisation);
         }
 
-        Membership membership = memberships.save(new Membership(organisation, application.arrangement(),
+        Membership membership = memberships.saveAndFlush(new Membership(organisation, application.arrangement(),
                 application.motivation(), currentUser.id()));
         membership.chooseNotificationMode(application.notificationMode());
+        membership.audit(currentUser.id(), "APPLICATION_SUBMITTED", organisation.getLegalName() + " applied to "
+                + application.arrangement().getName() + "; notifications: " + application.notificationMode());
         // sponsors are asked only where the arrangement requires them
         if (application.arrangement().getRequiredSponsors() > 0) {
             for (Organisation sponsor : application.sponsors()) {

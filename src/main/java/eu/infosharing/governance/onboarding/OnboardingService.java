@@ -23,6 +23,7 @@ import eu.infosharing.governance.organisation.Organisation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -114,6 +115,8 @@ public class OnboardingService {
             default -> throw unknown("endorsementDecision", "Your answer", decision);
         };
         s.decide(outcome, currentUser.id(), why);
+        s.getMembership().audit(currentUser.id(), "SPONSOR_" + outcome, s.getSponsor().getLegalName() + " "
+                + outcome.name().toLowerCase(Locale.ROOT) + " the application" + (why == null || why.isEmpty() ? "" : ": " + why));
     }
 
     public void recordSponsorFollowUp(Long sponsorshipId, String decision, String reason) {
@@ -133,6 +136,8 @@ public class OnboardingService {
             }
             default -> throw unknown("sponsorFollowUpDecision", "Decision", decision);
         }
+        s.getMembership().audit(currentUser.id(), "SPONSOR_FOLLOW_UP", decision + " for " + s.getSponsor().getLegalName()
+                + (why == null || why.isEmpty() ? "" : ": " + why));
     }
 
     /** Enough sponsors vouched (an endorsement waived by a coordinator counts) or the reason why not. */
@@ -190,6 +195,8 @@ public class OnboardingService {
             requireReason(reason, reasonField, "Question for the applicant", "is required to ask for more information");
         }
         reviews.save(new ReviewDecision(m, stage, decision, reason, details, currentUser.id()));
+        m.audit(currentUser.id(), "REVIEW_" + stage, stageName(stage) + ": " + decision
+                + (reason == null || reason.isEmpty() ? "" : ": " + reason) + (details == null ? "" : " (" + details + ")"));
         switch (decision) {
             case REJECT -> m.transition(MembershipStatus.REJECTED, currentUser.id(), label(stage) + ": " + reason);
             case REQUEST_INFORMATION -> {
@@ -236,6 +243,7 @@ public class OnboardingService {
         Membership m = membershipService.get(membershipId);
         reviews.save(new ReviewDecision(m, Stage.COMPETITION_LAW, Decision.AUTOMATIC_PASS, rationale,
                 "Decided by the competition-law-screen decision table", CurrentUser.SYSTEM));
+        m.audit(CurrentUser.SYSTEM, "REVIEW_" + Stage.COMPETITION_LAW, "Automatic pass by the competition-law-screen decision table: " + rationale);
     }
 
     // --- applicant ------------------------------------------------------------------------------------------
@@ -289,6 +297,7 @@ public class OnboardingService {
             throw new IllegalStateException("Rules version " + rulesVersionId + " is not of " + m.getArrangement().getCode());
         }
         acceptances.save(new RulesAcceptance(m, version, currentUser.id()));
+        m.audit(currentUser.id(), "RULES_ACCEPTED", "Rules of conduct version " + version.getVersionLabel() + " accepted");
         m.transition(MembershipStatus.COMPLIANCE_REVIEW, currentUser.id(),
                 "Rules of conduct version " + version.getVersionLabel() + " accepted");
     }
@@ -336,6 +345,14 @@ public class OnboardingService {
 
     private Sponsorship sponsorship(Long id) {
         return sponsorships.findById(id).orElseThrow(() -> new IllegalStateException("No sponsorship " + id));
+    }
+
+    private static String stageName(Stage stage) {
+        return switch (stage) {
+            case VETTING -> "Vetting";
+            case GDPR -> "GDPR check";
+            case COMPETITION_LAW -> "Competition-law review";
+        };
     }
 
     private static String label(Stage stage) {

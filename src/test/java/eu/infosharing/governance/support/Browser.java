@@ -57,6 +57,25 @@ public class Browser implements AutoCloseable {
      * Logs into Tasklist through its login page, as a new session. The page is drawn before Angular binds the
      * form and may be redrawn once, so the person's typing is checked and, if lost, done again.
      */
+    /**
+     * Opens a page of ours that asks for HTTP Basic credentials (the audit view), signed in as this user: the
+     * credentials go in the address, which Chromium accepts for the page itself.
+     */
+    public void openSignedIn(String path, String user, String password) {
+        java.net.URI base = java.net.URI.create(baseUrl);
+        driver.get(base.getScheme() + "://" + user + ":" + password + "@" + base.getHost() + ":" + base.getPort() + path);
+    }
+
+    /** Waits until an element matching the CSS selector is present, and answers how many there are. */
+    public int waitForCount(String css, int atLeast) {
+        wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector(css)).size() >= atLeast);
+        return driver.findElements(org.openqa.selenium.By.cssSelector(css)).size();
+    }
+
+    public List<String> texts(String css) {
+        return driver.findElements(org.openqa.selenium.By.cssSelector(css)).stream().map(e -> e.getText()).toList();
+    }
+
     public void loginToTasklist(String user, String password) {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/camunda/app/tasklist/default/");

@@ -58,20 +58,20 @@ public class Members {
         String groupId = Roles.organisationGroup(o.getId());
         o.assignRepresentativesGroup(groupId);
         grants.ensureOrganisationGroup(groupId, legalName);
-        Membership m = new Membership(o, arrangements.findByCode(arrangementCode).orElseThrow(), null, "test");
+        Membership m = memberships.saveAndFlush(new Membership(o, arrangements.findByCode(arrangementCode).orElseThrow(), null, "test"));
         m.transition(MembershipStatus.VALIDATED, "test", "Existing member");
         m.transition(MembershipStatus.ACTIVE, "test", "Existing member with access");
         m.chooseNotificationMode(mode);
-        return memberships.save(m);
+        return m;
     }
 
     /** A second active membership of an organisation that is already a member elsewhere. */
     @Transactional
     public Membership activeMembership(Organisation organisation, String arrangementCode) {
-        Membership m = new Membership(organisations.findById(organisation.getId()).orElseThrow(),
-                arrangements.findByCode(arrangementCode).orElseThrow(), null, "test");
+        Membership m = memberships.saveAndFlush(new Membership(organisations.findById(organisation.getId()).orElseThrow(),
+                arrangements.findByCode(arrangementCode).orElseThrow(), null, "test"));
         m.transition(MembershipStatus.VALIDATED, "test", "Existing member");
         m.transition(MembershipStatus.ACTIVE, "test", "Existing member with access");
-        return memberships.save(m);
+        return m;
     }
 }

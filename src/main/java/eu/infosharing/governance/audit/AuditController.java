@@ -1,0 +1,128 @@
+package eu.infosharing.governance.audit;
+
+import eu.infosharing.governance.api.ForbiddenException;
+import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationSettings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Audit")
+public class AuditController {
+
+    private final Timeline timeline;
+    private final EvidencePack evidence;
+    private final AuditChainVerifier verifier;
+    private final AuthorityNotifications notifications;
+    private final NotificationSettings settings;
+    private final CurrentUser currentUser;
+
+    public AuditController(Timeline timeline, EvidencePack evidence, AuditChainVerifier verifier,
+                           AuthorityNotifications notifications, NotificationSettings settings, CurrentUser currentUser) {
+        this.timeline = timeline;
+        this.evidence = evidence;
+        this.verifier = verifier;
+        this.notifications = notifications;
+        this.settings = settings;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/api/memberships/{id}/timeline")
+    @Operation(summary = "Everything that happened to the membership, in order, with actor and time")
+    public List<Timeline.Entry> timeline(@PathVariable Long id) {
+        return timeline.of(id);
+    }
+
+    @GetMapping("/api/memberships/{id}/evidence-pack.json")
+    @Operation(summary = "The membership's evidence pack, machine-readable")
+    public EvidencePack.Pack evidenceJson(@PathVariable Long id) {
+        return evidence.of(id);
+    }
+
+    @GetMapping(value = "/api/memberships/{id}/evidence-pack.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The membership's evidence pack as a PDF report, with the notification letters appended")
+    public ResponseEntity<byte[]> evidencePdf(@PathVariable Long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("evidence-pack-membership-" + id + ".pdf").build().toString())
+                .body(evidence.pdf(id));
+    }
+
+    @GetMapping(value = "/api/notifications/register.csv", produces = "text/csv")
+    @Operation(summary = "Register of the notifications whose event took effect in a period (a supervisor's request)")
+    public ResponseEntity<byte[]> register(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate start = date(from, "from", LocalDate.of(1970, 1, 1));
+        LocalDate end = date(to, "to", LocalDate.of(9999, 12, 31));
+        if (end.isBefore(start)) {
+            throw new InvalidInputException("to", "To", "is before from");
+        }
+        LocalDate today = settings.today();
+        StringBuilder csv = new StringBuilder("reference,organisation,identifiers,arrangement,authority,event,legal_basis,"
+                + "effective_date,due_date,status,sent_or_confirmed_at,channel,message_id_or_member_reference,on_time\r\n");
+        for (AuthorityNotification n : notifications.search(null, null, null)) {
+            if (n.getEffectiveDate().isBefore(start) || n.getEffectiveDate().isAfter(end)) {
+                continue;
+            }
+            java.time.Instant doneAt = n.getSentAt() != null ? n.getSentAt() : n.getConfirmedAt();
+            LocalDate doneOn = n.getMemberSentOn() != null ? n.getMemberSentOn() : doneAt == null ? null : settings.dateOf(doneAt);
+            String onTime = doneOn != null ? (doneOn.isAfter(n.getDueDate()) ? "late" : "yes") : n.isOverdue(today) ? "overdue" : "pending";
+            csv.append(String.join(",", cell(n.getReference()), cell(n.getMembership().getOrganisation().getLegalName()),
+                    cell(n.getMembership().getOrganisation().displayIdentifiers()), cell(n.getMembership().getArrangement().getCode()),
+                    cell(n.getAuthorityCode()), cell(n.getEvent().name()), cell(n.getLegalBasis()), cell(n.getEffectiveDate().toString()),
+                    cell(n.getDueDate().toString()), cell(n.getStatus().name()), cell(doneAt == null ? "" : doneAt.toString()),
+                    cell(n.getChannel() == null ? (n.getMemberReference() == null ? "" : "member") : n.getChannel().name()),
+                    cell(n.getMessageId() != null ? n.getMessageId() : n.getMemberReference()), cell(onTime))).append("\r\n");
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("notification-register-" + start + "-" + end + ".csv").build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/audit/verification")
+    @Operation(summary = "Verifies every audit entry against its hash and its link to the previous one; "
+            + "reports the first broken link (auditors, coordinators, administrators)")
+    public AuditChainVerifier.Verification verify() {
+        if (!currentUser.readsAllMemberships()) {
+            throw new ForbiddenException("Only auditors, coordinators and administrators verify the audit trail");
+        }
+        return verifier.verifyAll();
+    }
+
+    private static LocalDate date(String value, String field, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1),
+                    "must be a date as YYYY-MM-DD");
+        }
+    }
+
+    /** RFC 4180, and no cell a spreadsheet would run as a formula. */
+    private static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,217 @@
+package eu.infosharing.governance.audit;
+
+import eu.infosharing.governance.arrangement.Arrangement;
+import eu.infosharing.governance.arrangement.ArrangementRepository;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.identity.Privileged;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit view for people: a list of memberships with search and filters, and a read-only page per membership with
+ * its timeline, the diagram of each of its processes with the path taken, and links to the evidence. Served as plain
+ * HTML (no script of ours inline, so the content security policy stays strict).
+ */
+@RestController
+public class AuditPageController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Brussels"));
+
+    private final MembershipService memberships;
+    private final ArrangementRepository arrangements;
+    private final Timeline timeline;
+    private final AuditChainVerifier verifier;
+    private final AuthorityNotificationRepository notifications;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final CurrentUser currentUser;
+
+    public AuditPageController(MembershipService memberships, ArrangementRepository arrangements, Timeline timeline,
+                               AuditChainVerifier verifier, AuthorityNotificationRepository notifications,
+                               RepositoryService repositoryService, IdentityService identityService, CurrentUser currentUser) {
+        this.memberships = memberships;
+        this.arrangements = arrangements;
+        this.timeline = timeline;
+        this.verifier = verifier;
+        this.notifications = notifications;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
+    @Transactional(readOnly = true)
+    public String list(@RequestParam(required = false) String q, @RequestParam(required = false) String arrangement,
+                       @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+                       @RequestParam(required = false) String to) {
+        MembershipStatus wanted = parseStatus(status);
+        LocalDate start = parseDate(from);
+        LocalDate end = parseDate(to);
+        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        List<Membership> found = memberships.search(wanted, blank(arrangement) ? null : arrangement).stream()
+                .filter(m -> mayAudit(m))
+                .filter(m -> needle.isEmpty() || m.getOrganisation().getLegalName().toLowerCase(Locale.ROOT).contains(needle)
+                        || m.getOrganisation().displayIdentifiers().toLowerCase(Locale.ROOT).contains(needle))
+                .filter(m -> start == null || !day(m).isBefore(start))
+                .filter(m -> end == null || !day(m).isAfter(end))
+                .toList();
+        StringBuilder html = page("Audit: memberships");
+        html.append("<h1>Memberships</h1><form method=\"get\" class=\"filters\">")
+                .append("<label>Search <input name=\"q\" value=\"").append(esc(q)).append("\" placeholder=\"name or identifier\"></label>")
+                .append("<label>Arrangement <select name=\"arrangement\"><option value=\"\">all</option>");
+        for (Arrangement a : arrangements.findAll()) {
+            html.append("<option value=\"").append(esc(a.getCode())).append("\"").append(a.getCode().equals(arrangement) ? " selected" : "")
+                    .append(">").append(esc(a.getCode())).append("</option>");
+        }
+        html.append("</select></label><label>Status <select name=\"status\"><option value=\"\">all</option>");
+        for (MembershipStatus s : MembershipStatus.values()) {
+            html.append("<option").append(s == wanted ? " selected" : "").append(">").append(s).append("</option>");
+        }
+        html.append("</select></label><label>Applied from <input type=\"date\" name=\"from\" value=\"").append(esc(from))
+                .append("\"></label><label>to <input type=\"date\" name=\"to\" value=\"").append(esc(to)).append("\"></label>")
+                .append("<button type=\"submit\">Filter</button></form>")
+                .append("<table id=\"memberships\"><thead><tr><th>#</th><th>Organisation</th><th>Arrangement</th><th>Status</th><th>Applied</th></tr></thead><tbody>");
+        for (Membership m : found) {
+            html.append("<tr><td><a href=\"/audit/memberships/").append(m.getId()).append("\">").append(m.getId()).append("</a></td><td>")
+                    .append(esc(m.getOrganisation().getLegalName())).append("</td><td>").append(esc(m.getArrangement().getCode()))
+                    .append("</td><td>").append(m.getStatus()).append("</td><td>").append(TIME.format(m.getAppliedAt())).append("</td></tr>");
+        }
+        html.append("</tbody></table><p>").append(found.size()).append(" membership(s)</p>");
+        return end(html);
+    }
+
+    @GetMapping(value = "/audit/memberships/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    @Transactional(readOnly = true)
+    public String membership(@PathVariable Long id, @RequestParam(required = false) String process) {
+        Membership m = timeline.auditable(id);
+        List<Timeline.Entry> entries = timeline.of(id);
+        AuditChainVerifier.BrokenLink broken = verifier.verify(m);
+        List<HistoricProcessInstance> processes = timeline.processes(m);
+        HistoricProcessInstance shown = processes.stream().filter(p -> p.getId().equals(process)).findFirst()
+                .orElse(processes.isEmpty() ? null : processes.get(0));
+
+        StringBuilder html = page("Audit: " + m.getOrganisation().getLegalName());
+        html.append("<p><a href=\"/audit\">All memberships</a></p>")
+                .append("<h1>").append(esc(m.getOrganisation().getLegalName())).append(" in ").append(esc(m.getArrangement().getName())).append("</h1>")
+                .append("<p class=\"facts\">").append(esc(m.getOrganisation().displayIdentifiers())).append(" · membership ").append(m.getId())
+                .append(" · status <strong id=\"status\">").append(m.getStatus()).append("</strong></p>")
+                .append("<p id=\"chain\" class=\"").append(broken == null ? "ok" : "broken").append("\">Audit chain: ")
+                .append(broken == null ? "intact (" + m.getAuditTrail().size() + " entries verified against their hashes)"
+                        : "BROKEN at entry #" + broken.seq() + ": " + esc(broken.reason())).append("</p>")
+                .append("<p>Evidence: <a href=\"/api/memberships/").append(id).append("/evidence-pack.pdf\">evidence pack (PDF)</a> · ")
+                .append("<a href=\"/api/memberships/").append(id).append("/evidence-pack.json\">evidence pack (JSON)</a>");
+        for (AuthorityNotification n : notifications.findByMembershipIdOrderByIdAsc(id)) {
+            if (n.getDocumentSha256() != null) {
+                html.append(" · <a href=\"/api/notifications/").append(n.getId()).append("/document\">").append(esc(n.getReference())).append(".pdf</a>");
+            }
+        }
+        html.append("</p>");
+        if (shown != null) {
+            html.append("<h2>Process</h2><p>");
+            for (HistoricProcessInstance p : processes) {
+                html.append(p == shown ? "<strong>" : "<a href=\"/audit/memberships/" + id + "?process=" + esc(p.getId()) + "\">")
+                        .append(esc(p.getProcessDefinitionName() == null ? p.getProcessDefinitionKey() : p.getProcessDefinitionName()))
+                        .append(" (").append(TIME.format(p.getStartTime().toInstant())).append(")")
+                        .append(p == shown ? "</strong>" : "</a>").append(" ");
+            }
+            List<String> passed = timeline.passedActivities(shown.getId());
+            html.append("</p><div id=\"diagram\" data-passed=\"").append(esc(passed.stream().map(a -> "\"" + a + "\"")
+                    .collect(Collectors.joining(",", "[", "]")))).append("\"></div>")
+                    .append("<script type=\"application/xml\" id=\"diagram-xml\">")
+                    .append(bpmnXml(shown.getProcessDefinitionId()).replace("</script", "<\\/script")).append("</script>");
+        }
+        html.append("<h2>Timeline</h2><table id=\"timeline\"><thead><tr><th>When (Europe/Brussels)</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>");
+        for (Timeline.Entry e : entries) {
+            html.append("<tr class=\"").append(esc(e.source())).append("\"><td>").append(TIME.format(e.at())).append("</td><td>")
+                    .append(esc(e.actor())).append("</td><td>").append(esc(e.kind())).append("</td><td>").append(esc(e.summary()))
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table>")
+                .append("<script src=\"/webjars/bpmn-js/8.0.0/dist/bpmn-navigated-viewer.production.min.js\"></script>")
+                .append("<script src=\"/audit-assets/audit.js\"></script>");
+        return end(html);
+    }
+
+    private String bpmnXml(String processDefinitionId) {
+        return Privileged.call(identityService, () -> {
+            try (InputStream in = repositoryService.getProcessModel(processDefinitionId)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private boolean mayAudit(Membership m) {
+        return currentUser.readsAllMemberships() || m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+    }
+
+    private static LocalDate day(Membership m) {
+        return m.getAppliedAt().atZone(ZoneId.of("Europe/Brussels")).toLocalDate();
+    }
+
+    private static MembershipStatus parseStatus(String status) {
+        try {
+            return blank(status) ? null : MembershipStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return blank(date) ? null : LocalDate.parse(date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static StringBuilder page(String title) {
+        return new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                .append("</title><link rel=\"stylesheet\" href=\"/webjars/bpmn-js/8.0.0/dist/assets/diagram-js.css\">")
+                .append("<style>body{font-family:system-ui,sans-serif;margin:1.5rem 2rem;color:#222}table{border-collapse:collapse;width:100%;font-size:.9rem}")
+                .append("th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f8}")
+                .append("tr.engine td{color:#555}#diagram{height:420px;border:1px solid #ccc;margin:.5rem 0 1rem}")
+                .append(".passed:not(.djs-connection) .djs-visual>:nth-child(1){fill:#dff5e3!important;stroke:#2b8a3e!important}")
+                .append(".passed.djs-connection .djs-visual>path{stroke:#2b8a3e!important}")
+                .append(".ok{color:#2b8a3e}.broken{color:#c92a2a;font-weight:bold}.filters label{margin-right:1rem}.facts{color:#555}</style>")
+                .append("</head><body><header><strong>Arrangement Governance</strong> · audit view (read only)</header>");
+    }
+
+    private static String end(StringBuilder html) {
+        return html.append("</body></html>").toString();
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,175 @@
+package eu.infosharing.governance.audit;
+
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.NotificationLetter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an auditor or a supervisor asks for about one membership: the timeline, the notifications with their delivery
+ * evidence and letters, and the verdict on the audit chain; as JSON for machines and as a PDF report for people.
+ */
+@Service
+public class EvidencePack {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Brussels"));
+
+    private final Timeline timeline;
+    private final AuthorityNotificationRepository notifications;
+    private final AuditChainVerifier verifier;
+    private final CurrentUser currentUser;
+
+    public EvidencePack(Timeline timeline, AuthorityNotificationRepository notifications, AuditChainVerifier verifier,
+                        CurrentUser currentUser) {
+        this.timeline = timeline;
+        this.notifications = notifications;
+        this.verifier = verifier;
+        this.currentUser = currentUser;
+    }
+
+    public record Notification(String reference, String authority, String event, String legalBasis, String effectiveDate,
+                               String dueDate, String status, Instant sentAt, String channel, String messageId,
+                               String memberReference, Instant confirmedAt, String confirmedBy, String documentSha256,
+                               String documentUrl) {
+    }
+
+    public record Pack(Long membershipId, String organisation, String identifiers, String arrangement, String status,
+                       Instant appliedAt, Instant validatedAt, Instant generatedAt, String generatedBy, boolean auditChainIntact,
+                       String auditChainProblem, List<Timeline.Entry> timeline, List<Notification> notifications) {
+    }
+
+    @Transactional(readOnly = true)
+    public Pack of(Long membershipId) {
+        Membership m = timeline.auditable(membershipId);
+        AuditChainVerifier.BrokenLink broken = verifier.verify(m);
+        List<Notification> sent = notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream()
+                .map(n -> new Notification(n.getReference(), n.getAuthorityCode(), n.getEvent().name(), n.getLegalBasis(),
+                        n.getEffectiveDate().toString(), n.getDueDate().toString(), n.getStatus().name(), n.getSentAt(),
+                        n.getChannel() == null ? null : n.getChannel().name(), n.getMessageId(), n.getMemberReference(),
+                        n.getConfirmedAt(), n.getConfirmedBy(), n.getDocumentSha256(),
+                        n.getDocumentSha256() == null ? null : "/api/notifications/" + n.getId() + "/document"))
+                .toList();
+        return new Pack(m.getId(), m.getOrganisation().getLegalName(), m.getOrganisation().displayIdentifiers(),
+                m.getArrangement().getName(), m.getStatus().name(), m.getAppliedAt(), m.getValidatedAt(), Instant.now(),
+                currentUser.id(), broken == null, broken == null ? null : "entry #" + broken.seq() + ": " + broken.reason(),
+                timeline.of(membershipId), sent);
+    }
+
+    /** The report, followed by every notification letter as it was sent. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(Long membershipId) {
+        Pack pack = of(membershipId);
+        try (PDDocument report = new PDDocument()) {
+            PDDocumentInformation info = report.getDocumentInformation();
+            info.setTitle("Evidence pack: membership " + pack.membershipId() + ", " + pack.organisation());
+            info.setCreator("Arrangement Governance");
+            Writer w = new Writer(report);
+            w.line("Evidence pack", 16, true);
+            w.line(pack.organisation() + " in " + pack.arrangement(), 12, true);
+            w.line(pack.identifiers() + " · membership " + pack.membershipId() + " · status " + pack.status(), 10, false);
+            w.line("Generated " + TIME.format(pack.generatedAt()) + " (Europe/Brussels) by " + pack.generatedBy(), 10, false);
+            w.line("Audit chain: " + (pack.auditChainIntact() ? "intact, every entry verified against its hash"
+                    : "BROKEN at " + pack.auditChainProblem()), 10, true);
+            w.gap();
+            w.line("Notifications to competent authorities", 12, true);
+            if (pack.notifications().isEmpty()) {
+                w.line("None: the membership has no competent authority to notify.", 10, false);
+            }
+            for (Notification n : pack.notifications()) {
+                w.line(n.reference() + " · " + n.authority() + " · " + n.event() + " effective " + n.effectiveDate() + ", due "
+                        + n.dueDate() + " · " + n.status() + (n.sentAt() == null ? "" : " at " + TIME.format(n.sentAt()) + " by "
+                        + n.channel() + ", message id " + n.messageId()) + (n.confirmedAt() == null ? "" : " · confirmed by "
+                        + n.confirmedBy() + " with the authority's reference " + n.memberReference())
+                        + (n.documentSha256() == null ? "" : " · letter SHA-256 " + n.documentSha256()), 9, false);
+            }
+            w.gap();
+            w.line("Timeline", 12, true);
+            for (Timeline.Entry e : pack.timeline()) {
+                w.line(TIME.format(e.at()) + " · " + e.actor() + " · " + e.kind() + " · " + e.summary(), 9, false);
+            }
+            w.close();
+            PDFMergerUtility merger = new PDFMergerUtility();
+            for (AuthorityNotification n : notifications.findByMembershipIdOrderByIdAsc(pack.membershipId())) {
+                if (n.getDocument() != null) {
+                    try (PDDocument letter = Loader.loadPDF(n.getDocument())) {
+                        merger.appendDocument(report, letter);
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            report.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines of wrapped text down A4 pages. */
+    private static final class Writer {
+        private static final float MARGIN = 50;
+        private final PDDocument doc;
+        private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        private PDPageContentStream stream;
+        private float y;
+
+        Writer(PDDocument doc) throws IOException {
+            this.doc = doc;
+            newPage();
+        }
+
+        void line(String text, float size, boolean strong) throws IOException {
+            PDFont font = strong ? bold : regular;
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            for (String l : NotificationLetter.wrap(NotificationLetter.encodable(font, text), font, size, width)) {
+                if (y < MARGIN + size) {
+                    newPage();
+                }
+                stream.beginText();
+                stream.setFont(font, size);
+                stream.newLineAtOffset(MARGIN, y);
+                stream.showText(l);
+                stream.endText();
+                y -= size * 1.4f;
+            }
+        }
+
+        void gap() {
+            y -= 10;
+        }
+
+        private void newPage() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            stream = new PDPageContentStream(doc, page);
+            y = PDRectangle.A4.getHeight() - MARGIN;
+        }
+
+        void close() throws IOException {
+            stream.close();
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package eu.infosharing.governance.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.cessation.CessationService;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipRepository;
+import eu.infosharing.governance.notification.CompetentAuthority;
+import eu.infosharing.governance.notification.CompetentAuthorityRepository;
+import eu.infosharing.governance.notification.NotificationDelegates;
+import eu.infosharing.governance.onboarding.ApplicationRequest;
+import eu.infosharing.governance.onboarding.ApplicationService;
+import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.AuthorityEndpoint;
+import eu.infosharing.governance.support.Identifiers;
+import eu.infosharing.governance.support.TestUsers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A bank's whole membership, as an auditor reads it afterwards: vetting with a question and an answer, rules,
+ * GDPR and legal reviews, validation, a notification to the NBB that failed once and then went out, a withdrawal
+ * whose date was moved, and its cessation. Every step is in the timeline, in order, with its actor and time.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditTrailTest {
+
+    private static final String PASSWORD = "Audit-Test-Secret-1";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ApplicationService applications;
+    @Autowired
+    CessationService cessations;
+    @Autowired
+    MembershipRepository memberships;
+    @Autowired
+    CompetentAuthorityRepository authorities;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    eu.infosharing.governance.support.Members members;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    AuthorityEndpoint nbb;
+    String nbbAddress;
+    Long membershipId;
+    String group;
+
+    @BeforeAll
+    void aWholeMembership() {
+        nbb = new AuthorityEndpoint();
+        nbbAddress = tx.execute(s -> {
+            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
+            String was = a.getChannelAddress();
+            a.configure(CompetentAuthority.Channel.HTTPS, nbb.url(), a.getLanguages(), a.getDeadline(), true);
+            return was;
+        });
+        users.user("auditcoord", PASSWORD, Roles.COORDINATORS);
+        users.user("auditreader", PASSWORD, Roles.AUDITORS);
+        users.user("auditdpo", PASSWORD, Roles.PRIVACY);
+        users.user("auditlegal", PASSWORD, Roles.LEGAL);
+
+        ApplicationRequest bank = Applications.withOrganisation(Applications.bank("GRC", "Ledger Bank", List.of()),
+                Applications.organisation("Ledger Bank", "PRIVATE_COMPANY", "NOT_IN_SCOPE", null, "A", Identifiers.lei()));
+        identityService.setAuthentication("auditcoord", List.of(Roles.COORDINATORS));
+        Membership m = applications.submit(bank);
+        identityService.clearAuthentication();
+        membershipId = m.getId();
+        group = m.getOrganisation().getRepresentativesGroup().orElseThrow();
+        users.user("ledgerrep", PASSWORD, group);
+        String pi = m.getProcessInstanceId();
+        runJobs(pi);
+
+        complete(pi, "Task_VetApplication", "auditcoord", Roles.COORDINATORS,
+                Map.of("vettingDecision", "REQUEST_INFORMATION", "vettingReason", "Which SOC team will take part?"));
+        complete(pi, "Task_AmendApplication", "ledgerrep", group, Map.of("amendmentResponse", "Our CERT, 6 analysts",
+                "legalName", "Ledger Bank", "legalForm", "NV", "lei", m.getOrganisation().getLei(),
+                "contact1Name", "Contact of Ledger Bank", "contact1Email", "security@ledgerbank.example", "contact1Phone", "+32 2 555 00 00"));
+        complete(pi, "Task_VetApplication", "auditcoord", Roles.COORDINATORS, Map.of("vettingDecision", "APPROVE", "vettingReason", "Clear now"));
+        complete(pi, "Task_AcceptRules", "ledgerrep", group, Map.of("rulesAccepted", true));
+        complete(pi, "Task_CheckGdpr", "auditdpo", Roles.PRIVACY, Map.of("gdprDecision", "APPROVE", "lawfulBasis", "LEGITIMATE_INTEREST",
+                "contactDataMinimal", true, "privacyNoticeProvided", true));
+        complete(pi, "Task_ReviewCompetitionLaw", "auditlegal", Roles.LEGAL, Map.of("legalDecision", "APPROVE", "legalReason", "Agenda rules in place"));
+
+        // the entry notification to the NBB fails once, then goes out
+        nbb.answer(503);
+        String child = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(child).singleResult().getId());
+        Job send = managementService.createJobQuery().processInstanceId(child).singleResult();
+        assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("503");
+        nbb.answer(201);
+        managementService.executeJob(send.getId());
+        runJobs(pi);
+
+        // the member withdraws; a coordinator brings the date forward to today; it takes effect
+        identityService.setAuthentication("ledgerrep", List.of(group));
+        String cessation = cessations.request(membershipId, new CessationService.Request(null, "Merged into a group SOC", null, null))
+                .getProcessInstanceId();
+        identityService.setAuthentication("auditcoord", List.of(Roles.COORDINATORS));
+        runJobs(cessation);
+        cessations.moveEffectiveDate(membershipId, LocalDate.now(ZoneId.of("Europe/Brussels")).toString(), "Agreed");
+        identityService.clearAuthentication();
+        runJobs(cessation);
+        runtimeService.createProcessInstanceQuery().superProcessInstanceId(cessation).list().forEach(n -> runJobs(n.getId()));
+    }
+
+    @AfterAll
+    void restoreNbb() {
+        tx.executeWithoutResult(s -> {
+            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
+            a.configure(CompetentAuthority.Channel.HTTPS, nbbAddress, a.getLanguages(), a.getDeadline(), true);
+        });
+        nbb.close();
+    }
+
+    @Test
+    void theTimelineShowsEveryStepInOrderWithItsActorAndTime() throws Exception {
+        JsonNode timeline = json.readTree(mvc.perform(get("/api/memberships/" + membershipId + "/timeline")
+                .with(httpBasic("auditreader", PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> steps = new ArrayList<>();
+        Instant previous = Instant.EPOCH;
+        for (JsonNode e : timeline) {
+            Instant at = Instant.parse(e.get("at").asText());
+            assertThat(at).as("in order: " + e).isAfterOrEqualTo(previous);
+            assertThat(e.get("actor").asText()).as("an actor for " + e).isNotBlank();
+            previous = at;
+            steps.add(e.get("kind").asText() + "|" + e.get("actor").asText() + "|" + e.get("summary").asText());
+        }
+        assertThat(kindsAndActors(steps)).containsSubsequence(
+                "APPLICATION_SUBMITTED|auditcoord",
+                "PROCESS_STARTED|auditcoord",
+                "DECISION|system",
+                "REVIEW_VETTING|auditcoord",
+                "TASK_COMPLETED|auditcoord",
+                "STATUS_CHANGED|ledgerrep",
+                "TASK_COMPLETED|ledgerrep",
+                "REVIEW_VETTING|auditcoord",
+                "RULES_ACCEPTED|ledgerrep",
+                "REVIEW_GDPR|auditdpo",
+                "REVIEW_COMPETITION_LAW|auditlegal",
+                "STATUS_CHANGED|system",
+                "NOTIFICATION_FAILED|system",
+                "NOTIFICATION_SENT|system",
+                "CESSATION_WITHDRAWAL|ledgerrep",
+                "CESSATION_DATE_MOVED|auditcoord",
+                "STATUS_CHANGED|system");
+        assertThat(steps).anyMatch(s -> s.startsWith("REVIEW_VETTING|auditcoord|Vetting: REQUEST_INFORMATION: Which SOC team"));
+        assertThat(steps).anyMatch(s -> s.startsWith("DECISION|system|Decision eligibility:"));
+        assertThat(steps).anyMatch(s -> s.startsWith("STATUS_CHANGED") && s.contains("→ ACTIVE"));
+        assertThat(steps).anyMatch(s -> s.startsWith("STATUS_CHANGED") && s.contains("→ CEASED"));
+        assertThat(steps).anyMatch(s -> s.startsWith("NOTIFICATION_SENT") && s.contains("NBB") && s.contains("AUTH-"));
+    }
+
+    @Test
+    void anEditedAuditRowIsDetectedByTheChainCheck() throws Exception {
+        mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
+        Map<String, Object> row = jdbc.queryForMap("select id, seq, summary from audit_entry where membership_id = ? and kind = 'REVIEW_GDPR'", membershipId);
+        jdbc.update("update audit_entry set summary = ? where id = ?", "Data protection: APPROVE (nothing to see)", row.get("ID"));
+        try {
+            mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenLink.membershipId").value(membershipId))
+                    .andExpect(jsonPath("$.firstBrokenLink.seq").value(row.get("SEQ")))
+                    .andExpect(jsonPath("$.firstBrokenLink.reason").value("its content was changed after it was written"));
+            mvc.perform(get("/audit/memberships/" + membershipId).with(httpBasic("auditreader", PASSWORD)))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("BROKEN at entry #" + row.get("SEQ"))));
+        } finally {
+            jdbc.update("update audit_entry set summary = ? where id = ?", row.get("SUMMARY"), row.get("ID"));
+        }
+        // a removed entry is detected too
+        Map<String, Object> last = jdbc.queryForMap("select * from audit_entry where membership_id = ? order by seq desc limit 1", membershipId);
+        jdbc.update("delete from audit_entry where id = ?", last.get("ID"));
+        try {
+            mvc.perform(get("/api/audit/verification").with(httpBasic("auditcoord", PASSWORD)))
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenLink.reason").value(org.hamcrest.Matchers.containsString("removed")));
+        } finally {
+            jdbc.update("insert into audit_entry (id, membership_id, seq, occurred_at, actor, kind, summary, previous_hash, hash) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", last.get("ID"), last.get("MEMBERSHIP_ID"), last.get("SEQ"),
+                    last.get("OCCURRED_AT"), last.get("ACTOR"), last.get("KIND"), last.get("SUMMARY"), last.get("PREVIOUS_HASH"), last.get("HASH"));
+        }
+        mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(jsonPath("$.intact").value(true));
+        mvc.perform(get("/api/audit/verification").with(httpBasic("ledgerrep", PASSWORD))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void evidenceIsExportedForAuditorsAndTheMemberOnly() throws Exception {
+        byte[] pdf = mvc.perform(get("/api/memberships/" + membershipId + "/evidence-pack.pdf").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Evidence pack", "Ledger Bank", "Audit chain: intact", "NOTIFICATION_SENT", "REVIEW_GDPR");
+            // the two letters (entry and cessation) follow the report
+            assertThat(text).contains("AGN-").containsPattern("AGN-\\d{4}-\\d{6}-NBB-ENTRY");
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+        }
+        mvc.perform(get("/api/memberships/" + membershipId + "/evidence-pack.json").with(httpBasic("ledgerrep", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.auditChainIntact").value(true))
+                .andExpect(jsonPath("$.notifications.length()").value(2));
+        String csv = mvc.perform(get("/api/notifications/register.csv?from=2000-01-01&to=2100-12-31").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("reference,organisation");
+        assertThat(csv).containsPattern("\"AGN-\\d{4}-\\d{6}-NBB-ENTRY\",\"Ledger Bank\".*\"SENT\".*\"yes\"");
+        mvc.perform(get("/api/notifications/register.csv?from=someday").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+    }
+
+    @Test
+    void anotherOrganisationsRepresentativeGets403OnThePageTheApiAndTheExports() throws Exception {
+        users.user("outsiderrep", PASSWORD, members.member("CIDR", "Outsider Energy").getRepresentativesGroup().orElseThrow());
+        for (String path : List.of("/audit/memberships/" + membershipId, "/api/memberships/" + membershipId + "/timeline",
+                "/api/memberships/" + membershipId + "/evidence-pack.pdf", "/api/memberships/" + membershipId + "/evidence-pack.json")) {
+            mvc.perform(get(path).with(httpBasic("outsiderrep", PASSWORD))).andExpect(status().isForbidden());
+            mvc.perform(get(path).with(httpBasic("auditdpo", PASSWORD))).andExpect(status().isForbidden());
+            mvc.perform(get(path)).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/audit/memberships/" + membershipId).with(httpBasic("ledgerrep", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"timeline\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"diagram-xml\"")));
+        mvc.perform(get("/audit?q=ledger").with(httpBasic("outsiderrep", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Ledger Bank"))));
+        mvc.perform(get("/audit?q=ledger").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ledger Bank")));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    private static List<String> kindsAndActors(List<String> steps) {
+        return steps.stream().map(s -> s.substring(0, s.indexOf('|', s.indexOf('|') + 1))).toList();
+    }
+
+    private void complete(String pi, String taskKey, String user, String groupId, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as(taskKey).isNotNull();
+        identityService.setAuthentication(user, List.of(groupId));
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        runJobs(pi);
+    }
+
+    private void runJobs(String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+}
