@@ -6,7 +6,6 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.AuthorityNotifications;
-import eu.infosharing.governance.notification.CompetentAuthority;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.notification.NotificationEvent;
@@ -53,10 +52,7 @@ class NotificationKillRestartIT {
             // 1. prepare: a DORA credit institution whose entry notification to the NBB is due (no job executor yet)
             String reference;
             try (ConfigurableApplicationContext setup = context(url, false)) {
-                setup.getBean(TransactionTemplate.class).executeWithoutResult(s -> {
-                    CompetentAuthority a = setup.getBean(CompetentAuthorityRepository.class).findByCode("NBB").orElseThrow();
-                    a.configure(CompetentAuthority.Channel.HTTPS, nbb.url(), a.getLanguages(), a.getDeadline(), true);
-                });
+                nbb.standIn("NBB", setup.getBean(CompetentAuthorityRepository.class), setup.getBean(TransactionTemplate.class));
                 Membership bank = setup.getBean(Members.class).activeMember("CIDR", "Crash Test Bank", Nis2Status.NOT_IN_SCOPE,
                         null, DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
                 reference = setup.getBean(AuthorityNotifications.class)

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import eu.infosharing.governance.notification.CompetentAuthority;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.support.AuthorityEndpoint;
 import org.junit.jupiter.api.AfterEach;
@@ -72,10 +71,7 @@ class OnboardingPostgresIT {
     @BeforeEach
     void nbbIntake() {
         nbb = new AuthorityEndpoint();
-        tx.executeWithoutResult(s -> {
-            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
-            a.configure(CompetentAuthority.Channel.HTTPS, nbb.url(), a.getLanguages(), a.getDeadline(), true);
-        });
+        nbb.standIn("NBB", authorities, tx);
     }
 
     @AfterEach

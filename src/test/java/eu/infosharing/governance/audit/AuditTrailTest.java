@@ -14,7 +14,6 @@ import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
-import eu.infosharing.governance.notification.CompetentAuthority;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
@@ -100,12 +99,7 @@ class AuditTrailTest {
     @BeforeAll
     void aWholeMembership() {
         nbb = new AuthorityEndpoint();
-        nbbAddress = tx.execute(s -> {
-            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
-            String was = a.getChannelAddress();
-            a.configure(CompetentAuthority.Channel.HTTPS, nbb.url(), a.getLanguages(), a.getDeadline(), true);
-            return was;
-        });
+        nbbAddress = nbb.standIn("NBB", authorities, tx);
         users.user("auditcoord", PASSWORD, Roles.COORDINATORS);
         users.user("auditreader", PASSWORD, Roles.AUDITORS);
         users.user("auditdpo", PASSWORD, Roles.PRIVACY);
@@ -157,10 +151,7 @@ class AuditTrailTest {
 
     @AfterAll
     void restoreNbb() {
-        tx.executeWithoutResult(s -> {
-            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
-            a.configure(CompetentAuthority.Channel.HTTPS, nbbAddress, a.getLanguages(), a.getDeadline(), true);
-        });
+        AuthorityEndpoint.pointBack("NBB", nbbAddress, authorities, tx);
         nbb.close();
     }
 

@@ -97,20 +97,12 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     @BeforeEach
     void nbbIntakeOnALocalPort() {
         nbb = new AuthorityEndpoint();
-        nbbAddress = tx.execute(s -> {
-            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
-            String was = a.getChannelAddress();
-            a.configure(CompetentAuthority.Channel.HTTPS, nbb.url(), a.getLanguages(), a.getDeadline(), true);
-            return was;
-        });
+        nbbAddress = nbb.standIn("NBB", authorities, tx);
     }
 
     @AfterEach
     void restoreNbb() {
-        tx.executeWithoutResult(s -> {
-            CompetentAuthority a = authorities.findByCode("NBB").orElseThrow();
-            a.configure(CompetentAuthority.Channel.HTTPS, nbbAddress, a.getLanguages(), a.getDeadline(), true);
-        });
+        AuthorityEndpoint.pointBack("NBB", nbbAddress, authorities, tx);
         nbb.close();
     }
 

@@ -3,6 +3,9 @@ package eu.infosharing.governance.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import eu.infosharing.governance.notification.CompetentAuthority;
+import eu.infosharing.governance.notification.CompetentAuthorityRepository;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -53,6 +56,25 @@ public class AuthorityEndpoint implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Points the authority's HTTPS channel at this endpoint; answers the address it had, for {@link #pointBack}. */
+    public String standIn(String authorityCode, CompetentAuthorityRepository authorities, TransactionTemplate tx) {
+        return point(authorityCode, url(), authorities, tx);
+    }
+
+    public static void pointBack(String authorityCode, String address, CompetentAuthorityRepository authorities,
+                                 TransactionTemplate tx) {
+        point(authorityCode, address, authorities, tx);
+    }
+
+    private static String point(String code, String address, CompetentAuthorityRepository authorities, TransactionTemplate tx) {
+        return tx.execute(s -> {
+            CompetentAuthority a = authorities.findByCode(code).orElseThrow();
+            String was = a.getChannelAddress();
+            a.configure(CompetentAuthority.Channel.HTTPS, address, a.getLanguages(), a.getDeadline(), true);
+            return was;
+        });
     }
 
     public String url() {
