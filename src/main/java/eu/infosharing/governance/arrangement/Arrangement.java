@@ -63,6 +63,11 @@ public class Arrangement {
         return java.time.Period.parse(noticePeriod);
     }
 
+    /** A new version of the rules takes effect. */
+    public void adopt(RulesOfConductVersion rules) {
+        this.currentRules = rules;
+    }
+
     public boolean admits(ParticipantType type) {
         return admittedParticipantTypes.contains(type);
     }

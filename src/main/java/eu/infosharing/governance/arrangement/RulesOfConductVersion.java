@@ -34,7 +34,31 @@ public class RulesOfConductVersion {
     @Column(nullable = false)
     private Instant publishedAt;
 
+    /** What changed since the previous version, for the members who accept it. */
+    private String changeSummary;
+
+    private String publishedBy;
+
     protected RulesOfConductVersion() {
+    }
+
+    public RulesOfConductVersion(Arrangement arrangement, String versionLabel, String body, LocalDate effectiveFrom,
+                                 String changeSummary, String publishedBy) {
+        this.arrangement = arrangement;
+        this.versionLabel = versionLabel;
+        this.body = body;
+        this.effectiveFrom = effectiveFrom;
+        this.changeSummary = changeSummary;
+        this.publishedBy = publishedBy;
+        this.publishedAt = Instant.now();
+    }
+
+    public String getChangeSummary() {
+        return changeSummary;
+    }
+
+    public String getPublishedBy() {
+        return publishedBy;
     }
 
     public Long getId() {

@@ -15,6 +15,8 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
 
     java.util.List<Membership> findByOrganisationId(Long organisationId);
 
+    java.util.List<Membership> findByArrangementIdAndStatusOrderById(Long arrangementId, MembershipStatus status);
+
     boolean existsByOrganisationIdAndStatusIn(Long organisationId, Collection<MembershipStatus> statuses);
 
     @Query("""

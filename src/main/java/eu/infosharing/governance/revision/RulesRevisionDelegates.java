@@ -1,0 +1,104 @@
+package eu.infosharing.governance.revision;
+
+import eu.infosharing.governance.arrangement.RulesOfConductVersion;
+import eu.infosharing.governance.mail.MailGateway;
+import eu.infosharing.governance.mail.MailTemplates;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.onboarding.TaskInputErrors;
+import eu.infosharing.governance.organisation.ContactPerson;
+import eu.infosharing.governance.organisation.Organisation;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates and listeners bpmn/rules-revision.bpmn names; the work is in {@link RulesRevisionService}. */
+@Configuration
+public class RulesRevisionDelegates {
+
+    @Bean
+    JavaDelegate adoptRulesDelegate(RulesRevisionService revisions) {
+        return execution -> revisions.adopt(versionId(execution));
+    }
+
+    @Bean
+    JavaDelegate suspendForRulesDelegate(RulesRevisionService revisions) {
+        return execution -> revisions.suspend(membershipId(execution), versionId(execution));
+    }
+
+    @Bean
+    JavaDelegate reinstateDelegate(RulesRevisionService revisions) {
+        return execution -> revisions.reinstate(membershipId(execution), versionId(execution));
+    }
+
+    @Bean
+    JavaDelegate lapseForRulesDelegate(RulesRevisionService revisions) {
+        return execution -> revisions.lapse(membershipId(execution), versionId(execution));
+    }
+
+    /** Reminds the member's contact persons, in its language, to accept before the effective date. */
+    @Bean
+    JavaDelegate revisionReminderDelegate(RulesRevisionService revisions, MembershipService memberships, MailGateway mail,
+                                          @Value("${governance.public-url}") String publicUrl) {
+        return execution -> {
+            Membership m = memberships.get(membershipId(execution));
+            RulesOfConductVersion v = revisions.version(versionId(execution));
+            Organisation o = m.getOrganisation();
+            Locale locale = o.getPreferredLanguage().locale();
+            MailTemplates.Text text = MailTemplates.render("mail/revision", "revision-reminder", locale,
+                    o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse(""),
+                    o.getLegalName(), m.getArrangement().getName(), v.getVersionLabel(),
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(v.getEffectiveFrom()),
+                    publicUrl + "/camunda/app/tasklist/");
+            mail.send(o.getContacts().stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body());
+        };
+    }
+
+    /** Both acceptance tasks: a name that says who and what, the new text and its summary for the form. */
+    @Bean
+    TaskListener revisionTaskListener(RulesRevisionService revisions, MembershipService memberships) {
+        return task -> {
+            Membership m = memberships.get(membershipId(task));
+            RulesOfConductVersion v = revisions.version(versionId(task));
+            task.setName(task.getName() + ": " + m.getOrganisation().getLegalName() + ", " + m.getArrangement().getCode());
+            Map<String, Object> context = new HashMap<>();
+            context.put("organisationName", m.getOrganisation().getLegalName());
+            context.put("arrangementName", m.getArrangement().getName());
+            context.put("rulesVersion", v.getVersionLabel() + ", in force from " + v.getEffectiveFrom());
+            context.put("changeSummary", v.getChangeSummary());
+            context.put("rulesText", v.getBody());
+            task.setVariablesLocal(context);
+        };
+    }
+
+    @Bean
+    TaskListener revisionAcceptedListener(RulesRevisionService revisions) {
+        return task -> TaskInputErrors.translate(() -> revisions.accept(membershipId(task), versionId(task),
+                task.getVariable("rulesAccepted")));
+    }
+
+    private static Long membershipId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("membershipId")).longValue();
+    }
+
+    private static Long membershipId(DelegateTask task) {
+        return ((Number) task.getVariable("membershipId")).longValue();
+    }
+
+    private static Long versionId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("rulesVersionId")).longValue();
+    }
+
+    private static Long versionId(DelegateTask task) {
+        return ((Number) task.getVariable("rulesVersionId")).longValue();
+    }
+}
