@@ -111,6 +111,7 @@ public class AuthorizationGrants {
         grant(groupId, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_DEFINITION, NotificationDelegates.PROCESS_KEY, Permissions.READ);
         grant(groupId, Resources.PROCESS_DEFINITION, "rules-revision", Permissions.READ);
+        grant(groupId, Resources.PROCESS_DEFINITION, "annual-review", Permissions.READ);
         // withdrawal from the Tasklist start form; the start listener refuses any other way of ending for them
         grant(groupId, Resources.PROCESS_DEFINITION, CessationService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

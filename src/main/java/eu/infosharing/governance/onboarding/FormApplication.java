@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads the flat fields of the Tasklist forms (forms/application.form, forms/amend-application.form). */
-final class FormApplication {
+public final class FormApplication {
 
     /** Every field of the start form: removed from the process once the application is stored. */
     static final List<String> START_FORM_KEYS = List.of("arrangementCode", "legalName", "legalForm", "country",
@@ -30,7 +30,7 @@ final class FormApplication {
     }
 
     /** Contact 1 always; contact 2 when any of its fields is filled in. */
-    static List<ApplicationRequest.ContactInput> contacts(Map<String, Object> v) {
+    public static List<ApplicationRequest.ContactInput> contacts(Map<String, Object> v) {
         List<ApplicationRequest.ContactInput> contacts = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             ApplicationRequest.ContactInput c = new ApplicationRequest.ContactInput(text(v, "contact" + i + "Name"),

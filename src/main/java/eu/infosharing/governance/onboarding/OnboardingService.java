@@ -15,6 +15,7 @@ import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
+import eu.infosharing.governance.revision.AnnualReviewService;
 import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
@@ -46,13 +47,14 @@ public class OnboardingService {
     private final ArrangementAccess access;
     private final AuthorityNotifications notifications;
     private final NotificationSettings notificationSettings;
+    private final AnnualReviewService annualReviews;
 
     public OnboardingService(MembershipService membershipService, MembershipRepository memberships,
                              SponsorshipRepository sponsorships, ReviewDecisionRepository reviews,
                              InformationRequestRepository informationRequests, RulesAcceptanceRepository acceptances,
                              RulesOfConductVersionRepository rulesVersions, ApplicationValidator validator,
                              CurrentUser currentUser, ArrangementAccess access, AuthorityNotifications notifications,
-                             NotificationSettings notificationSettings) {
+                             NotificationSettings notificationSettings, AnnualReviewService annualReviews) {
         this.membershipService = membershipService;
         this.memberships = memberships;
         this.sponsorships = sponsorships;
@@ -65,6 +67,7 @@ public class OnboardingService {
         this.access = access;
         this.notifications = notifications;
         this.notificationSettings = notificationSettings;
+        this.annualReviews = annualReviews;
     }
 
     /** What the automated checks found, and the facts the eligibility and competition decisions need. */
@@ -319,6 +322,7 @@ public class OnboardingService {
             List<String> joined = access.grant(m.getOrganisation(), m.getArrangement());
             m.transition(MembershipStatus.ACTIVE, currentUser.id(), "Access to " + m.getArrangement().getName()
                     + " granted" + (joined.isEmpty() ? "" : " to " + String.join(", ", joined)));
+            annualReviews.schedule(m);
         }
         return notifications.create(membershipId, NotificationEvent.ENTRY, notificationSettings.dateOf(m.getActivatedAt()));
     }

@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Walks every path of bpmn/membership-onboarding.bpmn on the real services. The notifications it hands over to
  * are walked by AuthorityNotificationProcessTest.
  */
-@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationDelegates.PROCESS_KEY)
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationDelegates.PROCESS_KEY + ",annual-review")
 class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
     @Autowired

@@ -1,0 +1,154 @@
+package eu.infosharing.governance.revision;
+
+import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.cessation.CessationService;
+import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationEvent;
+import eu.infosharing.governance.notification.NotificationSettings;
+import eu.infosharing.governance.onboarding.ApplicationRequest;
+import eu.infosharing.governance.onboarding.ApplicationValidator;
+import eu.infosharing.governance.onboarding.ValidatedApplication;
+import eu.infosharing.governance.organisation.ContactPerson;
+import eu.infosharing.governance.organisation.Organisation;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The yearly review of a membership: on each anniversary its representatives confirm the eligibility data (NIS2
+ * and DORA status, sector, identifiers) and the contact persons. A change that brings a new competent authority
+ * produces that authority's entry notification. Without an answer the coordinators extend, suspend or let it lapse.
+ */
+@Service("annualReviewService")
+@Transactional
+public class AnnualReviewService {
+
+    public static final String PROCESS_KEY = "annual-review";
+
+    private final MembershipService memberships;
+    private final ApplicationValidator validator;
+    private final AuthorityNotifications notifications;
+    private final AuthorityNotificationRepository notificationRepository;
+    private final ArrangementAccess access;
+    private final CessationService cessations;
+    private final NotificationSettings dates;
+    private final CurrentUser currentUser;
+    private final RuntimeService runtimeService;
+
+    public AnnualReviewService(MembershipService memberships, ApplicationValidator validator,
+                               AuthorityNotifications notifications, AuthorityNotificationRepository notificationRepository,
+                               ArrangementAccess access, CessationService cessations, NotificationSettings dates,
+                               CurrentUser currentUser, RuntimeService runtimeService) {
+        this.memberships = memberships;
+        this.validator = validator;
+        this.notifications = notifications;
+        this.notificationRepository = notificationRepository;
+        this.access = access;
+        this.cessations = cessations;
+        this.dates = dates;
+        this.currentUser = currentUser;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Started when a membership becomes active: it waits for the first anniversary. */
+    public void schedule(Membership m) {
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(m.getId()), Map.of(
+                "membershipId", m.getId(), "nextReviewAt", anniversary(m.getActivatedAt(), 1), "reviewYear", 1));
+    }
+
+    /** The next anniversary of the activation. */
+    public Date anniversary(Instant activatedAt, int year) {
+        return Date.from(ZonedDateTime.ofInstant(activatedAt, dates.getZone()).plusYears(year).toInstant());
+    }
+
+    @Transactional(readOnly = true)
+    public String representativesGroup(Long membershipId) {
+        return memberships.get(membershipId).getOrganisation().getRepresentativesGroup().orElseThrow();
+    }
+
+    /** What the review form shows and lets the member correct. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> currentData(Long membershipId) {
+        Organisation o = memberships.get(membershipId).getOrganisation();
+        Map<String, Object> v = new HashMap<>();
+        v.put("organisationName", o.getLegalName());
+        v.put("identifiersDisplay", o.displayIdentifiers());
+        v.put("nis2Status", o.getNis2Status().name());
+        v.put("nis2Sector", o.getNis2Sector() == null ? "" : o.getNis2Sector().name());
+        v.put("doraEntityType", o.getDoraEntityType() == null ? "NONE" : o.getDoraEntityType().name());
+        v.put("lei", o.getLei() == null ? "" : o.getLei());
+        for (int i = 1; i <= 2; i++) {
+            ContactPerson c = o.getContacts().size() >= i ? o.getContacts().get(i - 1) : null;
+            v.put("contact" + i + "Name", c == null ? "" : c.getName());
+            v.put("contact" + i + "Email", c == null ? "" : c.getEmail());
+            v.put("contact" + i + "Phone", c == null ? "" : c.getPhone());
+        }
+        return v;
+    }
+
+    /**
+     * Applies what the member confirmed, validated like an application; answers the references of the entry
+     * notifications for authorities that the changed data now brings (none when nothing changed).
+     */
+    public List<String> confirm(Long membershipId, String nis2Status, String nis2Sector, String doraEntityType, String lei,
+                                List<ApplicationRequest.ContactInput> contacts) {
+        Membership m = memberships.get(membershipId);
+        Organisation o = m.getOrganisation();
+        String before = o.displayRegimes();
+        ValidatedApplication checked = validator.validateAmendment(new ApplicationRequest.OrganisationInput(o.getLegalName(),
+                o.getLegalForm(), o.getCountry(), o.getEnterpriseNumber(), o.getForeignRegisterId(), lei,
+                o.getParticipantType().name(), nis2Status, nis2Sector, doraEntityType, o.getPreferredLanguage().name()), contacts, o);
+        Set<String> notifiedBefore = notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()).stream()
+                .filter(n -> n.getEvent() == NotificationEvent.ENTRY).map(AuthorityNotification::getAuthorityCode)
+                .collect(Collectors.toSet());
+        o.declare(checked.declaration());
+        String after = o.displayRegimes();
+        m.audit(currentUser.id(), "ANNUAL_REVIEW_CONFIRMED", before.equals(after) ? "Membership data confirmed: " + after
+                : "Membership data confirmed with changes: " + before + " → " + after);
+        if (m.getStatus() == MembershipStatus.SUSPENDED) {
+            access.grant(o, m.getArrangement());
+            m.transition(MembershipStatus.ACTIVE, currentUser.id(), "Reinstated: the yearly review was answered");
+        }
+        // a new competent authority is told of the participation, from today
+        return notifications.create(m.getId(), NotificationEvent.ENTRY, dates.today()).stream()
+                .filter(ref -> notifiedBefore.stream().noneMatch(code -> ref.contains("-" + code + "-")))
+                .toList();
+    }
+
+    /** The coordinators' decision on an unanswered review: EXTEND, SUSPEND or LAPSE, with its reason. */
+    public String decide(Long membershipId, String decision, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidInputException("reviewDecisionReason", "Reason", "is required: it is kept in the membership's history");
+        }
+        if (decision == null || !List.of("EXTEND", "SUSPEND", "LAPSE").contains(decision)) {
+            throw new InvalidInputException("reviewDecision", "Decision", "must be EXTEND, SUSPEND or LAPSE");
+        }
+        Membership m = memberships.get(membershipId);
+        m.audit(currentUser.id(), "ANNUAL_REVIEW_DECISION", "Unanswered yearly review: " + decision + ": " + why);
+        if ("SUSPEND".equals(decision) && m.getStatus() == MembershipStatus.ACTIVE) {
+            access.revoke(m.getOrganisation(), m.getArrangement(), Set.of());
+            m.transition(MembershipStatus.SUSPENDED, currentUser.id(), "Suspended: yearly review unanswered: " + why);
+        }
+        return decision;
+    }
+
+    public void lapse(Long membershipId) {
+        cessations.request(membershipId, new CessationService.Request("LAPSE", "The yearly review was not answered", null, null));
+    }
+}

@@ -1,0 +1,192 @@
+package eu.infosharing.governance.revision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import eu.infosharing.governance.cessation.CessationService;
+import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipRepository;
+import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.NotificationDelegates;
+import eu.infosharing.governance.notification.NotificationEvent;
+import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.organisation.Language;
+import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.ProcessTestSupport;
+import eu.infosharing.governance.support.TestUsers;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Walks every path of bpmn/annual-review.bpmn: confirmed, confirmed with a new authority, unanswered and each decision. */
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + CessationService.PROCESS_KEY + ","
+        + NotificationDelegates.PROCESS_KEY)
+class AnnualReviewProcessTest extends ProcessTestSupport {
+
+    private static final String PASSWORD = "Review-Test-Secret-1";
+
+    @Autowired
+    AnnualReviewService reviews;
+    @Autowired
+    MembershipRepository memberships;
+    @Autowired
+    AuthorityNotificationRepository notifications;
+    @Autowired
+    ArrangementAccess access;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    Members members;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void aChangedStatusThatBringsANewAuthorityNotifiesItAndTheNextReviewIsAYearLater() {
+        Membership m = member("Growing Grid", "growingrep");
+        ProcessInstance pi = start(m);
+        assertThat(timerDue(pi)).isEqualTo(anniversary(m, 1));
+        fireTimer(pi.getId(), "TimerCatch_Anniversary");
+        Task task = openTask(pi.getId(), "Task_ConfirmReview");
+        assertThat(task.getName()).isEqualTo("Confirm your membership data: Growing Grid, OTICS");
+        assertThat(taskService.getVariable(task.getId(), "nis2Status")).as("the form shows the data on record").isEqualTo("NOT_IN_SCOPE");
+        fireTimer(pi.getId(), "BoundaryEvent_ReviewReminder");
+        assertThat(pi).hasPassed("ServiceTask_RemindReview");
+
+        actAs("growingrep", group(m));
+        Map<String, Object> noSector = answer(m, "ESSENTIAL", "");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), noSector))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("NIS2 sector");
+        taskService.complete(task.getId(), answer(m, "ESSENTIAL", "ENERGY"));
+        identityService.clearAuthentication();
+        runJobs(pi.getId());
+
+        // now an essential entity: the CCB is told of the participation
+        assertThat(notifications.findByMembershipIdOrderByIdAsc(m.getId())).singleElement().satisfies(n -> {
+            assertThat(n.getAuthorityCode()).isEqualTo("CCB");
+            assertThat(n.getEvent()).isEqualTo(NotificationEvent.ENTRY);
+        });
+        ProcessInstance notification = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        runJobs(notification.getId());
+        runJobs(pi.getId());
+        assertThat(pi).hasPassed("CallActivity_NotifyNewAuthorities", "ServiceTask_ScheduleNextReview").isWaitingAt("TimerCatch_Anniversary");
+        assertThat(timerDue(pi)).isEqualTo(anniversary(m, 2));
+        Nis2Status reviewed = tx.execute(s -> memberships.findById(m.getId()).orElseThrow().getOrganisation().getNis2Status());
+        assertThat(reviewed).isEqualTo(Nis2Status.ESSENTIAL);
+
+        // the next year, nothing changed: no notification
+        fireTimer(pi.getId(), "TimerCatch_Anniversary");
+        actAs("growingrep", group(m));
+        taskService.complete(openTask(pi.getId(), "Task_ConfirmReview").getId(), answer(m, "ESSENTIAL", "ENERGY"));
+        identityService.clearAuthentication();
+        runJobs(pi.getId());
+        assertThat(notifications.findByMembershipIdOrderByIdAsc(m.getId())).extracting(AuthorityNotification::getAuthorityCode)
+                .containsExactly("CCB");
+        assertThat(timerDue(pi)).isEqualTo(anniversary(m, 3));
+    }
+
+    @Test
+    void anUnansweredReviewIsExtendedThenSuspendedAndTheLateAnswerReinstates() {
+        Membership m = member("Quiet Grid", "quietrep");
+        ProcessInstance pi = start(m);
+        fireTimer(pi.getId(), "TimerCatch_Anniversary");
+        fireTimer(pi.getId(), "BoundaryEvent_NoAnswer");
+        decide(pi, "EXTEND", "Their CISO changed; one more month");
+        assertThat(pi).isWaitingAt("Task_ConfirmReview");
+        fireTimer(pi.getId(), "BoundaryEvent_NoAnswer");
+        decide(pi, "SUSPEND", "Still no answer");
+        assertThat(status(m)).isEqualTo(MembershipStatus.SUSPENDED);
+        assertThat(access.members(m.getArrangement())).doesNotContain("quietrep");
+
+        actAs("quietrep", group(m));
+        taskService.complete(openTask(pi.getId(), "Task_ConfirmReview").getId(), answer(m, "NOT_IN_SCOPE", ""));
+        identityService.clearAuthentication();
+        runJobs(pi.getId());
+        assertThat(status(m)).isEqualTo(MembershipStatus.ACTIVE);
+        assertThat(access.members(m.getArrangement())).contains("quietrep");
+    }
+
+    @Test
+    void anUnansweredReviewCanLapse() {
+        Membership m = member("Gone Grid", "gonerep");
+        ProcessInstance pi = start(m);
+        fireTimer(pi.getId(), "TimerCatch_Anniversary");
+        fireTimer(pi.getId(), "BoundaryEvent_NoAnswer");
+        actAs("coordinator", Roles.COORDINATORS);
+        Task decide = openTask(pi.getId(), "Task_DecideUnansweredReview");
+        assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("reviewDecision", "LAPSE")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason");
+        identityService.clearAuthentication();
+        decide(pi, "LAPSE", "Unreachable for two months");
+        assertThat(pi).isEnded().hasPassed("ServiceTask_LapseForReview", "EndEvent_ReviewLapsed");
+        assertThat(status(m)).isEqualTo(MembershipStatus.CESSATION_PENDING);
+    }
+
+    private ProcessInstance start(Membership m) {
+        reviews.schedule(tx.execute(s -> memberships.findById(m.getId()).orElseThrow()));
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualReviewService.PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(m.getId())).singleResult();
+    }
+
+    private void decide(ProcessInstance pi, String decision, String reason) {
+        actAs("coordinator", Roles.COORDINATORS);
+        taskService.complete(openTask(pi.getId(), "Task_DecideUnansweredReview").getId(),
+                Map.of("reviewDecision", decision, "reviewDecisionReason", reason));
+        identityService.clearAuthentication();
+        runJobs(pi.getId());
+    }
+
+    private Map<String, Object> answer(Membership m, String nis2Status, String sector) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("nis2Status", nis2Status);
+        v.put("nis2Sector", sector);
+        v.put("doraEntityType", "NONE");
+        v.put("lei", "");
+        v.put("contact1Name", "Member of " + m.getOrganisation().getLegalName());
+        v.put("contact1Email", "soc@reviewed.example");
+        v.put("contact1Phone", "+32 3 555 00 00");
+        return v;
+    }
+
+    private Membership member(String name, String rep) {
+        Membership m = members.activeMember("OTICS", name, Nis2Status.NOT_IN_SCOPE, null, null, Language.en,
+                NotificationMode.SEND_ON_BEHALF);
+        users.user(rep, PASSWORD, group(m));
+        access.grant(m.getOrganisation(), m.getArrangement());
+        return m;
+    }
+
+    private Date timerDue(ProcessInstance pi) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).activityId("TimerCatch_Anniversary").singleResult().getDuedate();
+    }
+
+    private Date anniversary(Membership m, int year) {
+        return Date.from(ZonedDateTime.ofInstant(tx.execute(s -> memberships.findById(m.getId()).orElseThrow().getActivatedAt()),
+                ZoneId.of("Europe/Brussels")).plusYears(year).toInstant());
+    }
+
+    private String group(Membership m) {
+        return m.getOrganisation().getRepresentativesGroup().orElseThrow();
+    }
+
+    private MembershipStatus status(Membership m) {
+        return tx.execute(s -> memberships.findById(m.getId()).orElseThrow().getStatus());
+    }
+}
