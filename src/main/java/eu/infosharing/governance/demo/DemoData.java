@@ -2,6 +2,7 @@ package eu.infosharing.governance.demo;
 
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.revision.AnnualReviewService;
 import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
@@ -62,15 +63,18 @@ public class DemoData {
     private final MembershipRepository memberships;
     private final AuthorizationGrants grants;
     private final ArrangementAccess access;
+    private final AnnualReviewService annualReviews;
 
     public DemoData(IdentityService identityService, OrganisationRepository organisations,
-                    ArrangementRepository arrangements, MembershipRepository memberships, AuthorizationGrants grants, ArrangementAccess access) {
+                    ArrangementRepository arrangements, MembershipRepository memberships, AuthorizationGrants grants, ArrangementAccess access,
+                    AnnualReviewService annualReviews) {
         this.identityService = identityService;
         this.organisations = organisations;
         this.arrangements = arrangements;
         this.memberships = memberships;
         this.grants = grants;
         this.access = access;
+        this.annualReviews = annualReviews;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -109,6 +113,7 @@ public class DemoData {
                 m.transition(MembershipStatus.VALIDATED, "demo", "Demo data: founding member");
                 m.transition(MembershipStatus.ACTIVE, "demo", "Demo data: founding member with access");
                 access.grant(northsea, cidr);
+                annualReviews.schedule(m);
             }
         });
         log.info("Demo data ready: {} (represented by alice) and {} (bob, member of CIDR)",

@@ -33,6 +33,7 @@ public class StartupBanner {
         StringBuilder b = new StringBuilder("\n\n  Arrangement Governance is running\n")
                 .append("  Tasklist:   ").append(base).append("/camunda/app/tasklist/\n")
                 .append("  Cockpit:    ").append(base).append("/camunda/app/cockpit/\n")
+                .append("  Audit view: ").append(base).append("/audit\n")
                 .append("  API docs:   ").append(base).append("/swagger-ui.html\n");
         if (demo) {
             b.append("  Demo logins (password = user name, demo profile only): coordinator, dpo, legal, auditor, admin,\n")
