@@ -293,13 +293,24 @@ public class CessationService {
             List<String> left = access.revoke(m.getOrganisation(), m.getArrangement(), Set.of());
             m.transition(MembershipStatus.CEASED, currentUser.id(), why
                     + (left.isEmpty() ? "" : "; access revoked for " + String.join(", ", left)));
+            // notifications still owed to an authority survive the cessation (the member must still tell it of its
+            // entry), and so does the process that waits for them; every other open process is cancelled
             Privileged.run(identityService, () -> runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKey(String.valueOf(m.getId())).list().stream()
                     .filter(pi -> !pi.getId().equals(cessationProcessInstanceId))
                     .filter(pi -> runtimeService.createProcessInstanceQuery().subProcessInstanceId(pi.getId()).count() == 0)
+                    .filter(pi -> !isNotification(pi.getProcessDefinitionId()))
+                    .filter(pi -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                            .processDefinitionKey(NOTIFICATION_PROCESS).count() == 0)
                     .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "Membership ceased: " + why)));
         }
         return notifications.create(m.getId(), NotificationEvent.CESSATION, c.getEffectiveDate());
+    }
+
+    private static final String NOTIFICATION_PROCESS = "authority-notification";
+
+    private static boolean isNotification(String processDefinitionId) {
+        return processDefinitionId.startsWith(NOTIFICATION_PROCESS + ":");
     }
 
     public Date destructionDue(Long cessationId) {

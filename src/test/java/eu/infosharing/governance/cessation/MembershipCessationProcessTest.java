@@ -58,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The notifications it hands over to are walked by AuthorityNotificationProcessTest.
  */
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationDelegates.PROCESS_KEY)
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationDelegates.PROCESS_KEY + ",annual-review")
 class MembershipCessationProcessTest extends ProcessTestSupport {
 
     private static final String PASSWORD = "Cessation-Test-Secret-1";
@@ -92,6 +92,8 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    eu.infosharing.governance.revision.AnnualReviewService annualReviews;
 
     // --- withdrawal, to the end ------------------------------------------------------------------------------------
 
@@ -307,8 +309,12 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
     @Test
     void lapseStartedByAnotherProcessTakesEffectOnItsDateAndOpenWorkIsCancelled() {
         Membership m = member("Forgetful Grid", Nis2Status.NOT_IN_SCOPE, null);
-        // open work of the membership: a process of it that waits (here a notification waiting for its job)
-        ProcessInstance open = runtimeService.startProcessInstanceByKey(NotificationDelegates.PROCESS_KEY,
+        // open work of the membership: its yearly review waits for the anniversary
+        annualReviews.schedule(tx.execute(s -> memberships.findById(m.getId()).orElseThrow()));
+        ProcessInstance open = runtimeService.createProcessInstanceQuery().processDefinitionKey("annual-review")
+                .processInstanceBusinessKey(String.valueOf(m.getId())).singleResult();
+        // a notification still owed to an authority is not open work of the membership: it outlives the cessation
+        ProcessInstance owed = runtimeService.startProcessInstanceByKey(NotificationDelegates.PROCESS_KEY,
                 String.valueOf(m.getId()), Map.of("notificationReference", "none"));
         Cessation c = cessations.request(m.getId(), new CessationService.Request("LAPSE", "Rules 2.0 not accepted", null, null));
         ProcessInstance pi = instance(c);
@@ -317,6 +323,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(open.getId()).count()).isZero();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(open.getId()).singleResult()
                 .getDeleteReason()).startsWith("Membership ceased: Lapse");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(owed.getId()).count()).isEqualTo(1);
     }
 
     @Test
