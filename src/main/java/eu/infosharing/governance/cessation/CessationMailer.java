@@ -2,7 +2,6 @@ package eu.infosharing.governance.cessation;
 
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
-import eu.infosharing.governance.organisation.ContactPerson;
 import eu.infosharing.governance.organisation.Organisation;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -38,10 +37,10 @@ public class CessationMailer {
         Organisation o = c.getMembership().getOrganisation();
         Locale locale = o.getPreferredLanguage().locale();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        Object[] args = {o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse(""),
+        Object[] args = {o.contactNames(),
                 o.getLegalName(), c.getMembership().getArrangement().getName(), date.format(c.getEffectiveDate()),
                 date.format(c.getEffectiveDate().plus(settings.getDestructionDue())), publicUrl + "/camunda/app/tasklist/"};
         MailTemplates.Text text = MailTemplates.render("mail/cessation", template, locale, args);
-        mail.send(o.getContacts().stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body());
+        mail.send(o.contactEmails(), text.subject(), text.body());
     }
 }

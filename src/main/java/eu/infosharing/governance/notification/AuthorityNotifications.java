@@ -13,7 +13,6 @@ import eu.infosharing.governance.membership.AuditTrail;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.notification.CompetentAuthorityService.Determination;
-import eu.infosharing.governance.organisation.ContactPerson;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Lei;
@@ -182,12 +181,12 @@ public class AuthorityNotifications {
         CompetentAuthority authority = authority(n.getAuthorityCode());
         Organisation o = n.getMembership().getOrganisation();
         Locale locale = o.getPreferredLanguage().locale();
-        String greeting = o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse("");
+        String greeting = o.contactNames();
         Object[] args = {authority.getName(), greeting, o.getLegalName(), n.getMembership().getArrangement().getName(),
                 n.getReference(), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(n.getDueDate()),
                 publicUrl + "/camunda/app/tasklist/", channelDescription(authority)};
         MailTemplates.Text text = MailTemplates.render("mail/notification", template, locale, args);
-        mail.send(new MailGateway.Mail(o.getContacts().stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body(),
+        mail.send(new MailGateway.Mail(o.contactEmails(), text.subject(), text.body(),
                 List.of(new MailGateway.Attachment(n.getReference() + ".pdf", "application/pdf", n.getDocument())),
                 Map.of(AuthorityChannels.REFERENCE_HEADER, n.getReference())));
         if ("reminder".equals(template)) {

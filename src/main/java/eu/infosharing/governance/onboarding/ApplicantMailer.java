@@ -4,11 +4,9 @@ import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
-import eu.infosharing.governance.organisation.ContactPerson;
 import eu.infosharing.governance.organisation.Organisation;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,13 +35,12 @@ public class ApplicantMailer {
         Membership m = memberships.get(membershipId);
         Organisation o = m.getOrganisation();
         Locale locale = o.getPreferredLanguage().locale();
-        List<ContactPerson> contacts = o.getContacts();
-        String greeting = contacts.stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse("");
+        String greeting = o.contactNames();
         LocalDate expiry = m.getHistory().get(m.getHistory().size() - 1).getChangedAt().atZone(ZoneId.of("Europe/Brussels"))
                 .toLocalDate().plusDays(OnboardingDeadlines.parse(deadlines.getAcceptanceExpiry()).toDays());
         Object[] args = {m.getArrangement().getName(), greeting, o.getLegalName(), "M-" + m.getId(),
                 m.getClosedReason() == null ? "" : m.getClosedReason(), publicUrl + "/camunda/app/tasklist/", expiry};
         MailTemplates.Text text = MailTemplates.render("mail/onboarding", template, locale, args);
-        mail.send(contacts.stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body());
+        mail.send(o.contactEmails(), text.subject(), text.body());
     }
 }

@@ -196,6 +196,16 @@ public class Organisation {
         return Optional.ofNullable(representativesGroup);
     }
 
+    /** The contact persons' names, for the greeting of the product's mails. */
+    public String contactNames() {
+        return contacts.stream().map(ContactPerson::getName).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Where the product's mails to the organisation go. */
+    public List<String> contactEmails() {
+        return contacts.stream().map(ContactPerson::getEmail).toList();
+    }
+
     public List<ContactPerson> getContacts() {
         return contacts;
     }

@@ -6,7 +6,6 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.onboarding.FormApplication;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
-import eu.infosharing.governance.organisation.ContactPerson;
 import eu.infosharing.governance.organisation.Organisation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,10 +77,10 @@ public class AnnualReviewDelegates {
             Organisation o = memberships.get(membershipId(execution)).getOrganisation();
             Locale locale = o.getPreferredLanguage().locale();
             MailTemplates.Text text = MailTemplates.render("mail/revision", "review-reminder", locale,
-                    o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse(""),
+                    o.contactNames(),
                     o.getLegalName(), memberships.get(membershipId(execution)).getArrangement().getName(), "", "",
                     publicUrl + "/camunda/app/tasklist/");
-            mail.send(o.getContacts().stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body());
+            mail.send(o.contactEmails(), text.subject(), text.body());
         };
     }
 

@@ -6,7 +6,6 @@ import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
-import eu.infosharing.governance.organisation.ContactPerson;
 import eu.infosharing.governance.organisation.Organisation;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -55,11 +54,11 @@ public class RulesRevisionDelegates {
             Organisation o = m.getOrganisation();
             Locale locale = o.getPreferredLanguage().locale();
             MailTemplates.Text text = MailTemplates.render("mail/revision", "revision-reminder", locale,
-                    o.getContacts().stream().map(ContactPerson::getName).reduce((a, b) -> a + ", " + b).orElse(""),
+                    o.contactNames(),
                     o.getLegalName(), m.getArrangement().getName(), v.getVersionLabel(),
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(v.getEffectiveFrom()),
                     publicUrl + "/camunda/app/tasklist/");
-            mail.send(o.getContacts().stream().map(ContactPerson::getEmail).toList(), text.subject(), text.body());
+            mail.send(o.contactEmails(), text.subject(), text.body());
         };
     }
 
