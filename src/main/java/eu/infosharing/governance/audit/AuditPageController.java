@@ -2,7 +2,6 @@ package eu.infosharing.governance.audit;
 
 import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
-import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
@@ -46,11 +45,10 @@ public class AuditPageController {
     private final AuthorityNotificationRepository notifications;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final CurrentUser currentUser;
 
     public AuditPageController(MembershipService memberships, ArrangementRepository arrangements, Timeline timeline,
                                AuditChainVerifier verifier, AuthorityNotificationRepository notifications,
-                               RepositoryService repositoryService, IdentityService identityService, CurrentUser currentUser) {
+                               RepositoryService repositoryService, IdentityService identityService) {
         this.memberships = memberships;
         this.arrangements = arrangements;
         this.timeline = timeline;
@@ -58,7 +56,6 @@ public class AuditPageController {
         this.notifications = notifications;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
-        this.currentUser = currentUser;
     }
 
     @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
@@ -71,7 +68,7 @@ public class AuditPageController {
         LocalDate end = parseDate(to);
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         List<Membership> found = memberships.search(wanted, blank(arrangement) ? null : arrangement).stream()
-                .filter(m -> mayAudit(m))
+                .filter(timeline::mayAudit)
                 .filter(m -> needle.isEmpty() || m.getOrganisation().getLegalName().toLowerCase(Locale.ROOT).contains(needle)
                         || m.getOrganisation().displayIdentifiers().toLowerCase(Locale.ROOT).contains(needle))
                 .filter(m -> start == null || !day(m).isBefore(start))
@@ -162,10 +159,6 @@ public class AuditPageController {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    private boolean mayAudit(Membership m) {
-        return currentUser.readsAllMemberships() || m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
     }
 
     private static LocalDate day(Membership m) {

@@ -53,11 +53,14 @@ public class Timeline {
     @Transactional(readOnly = true)
     public Membership auditable(Long membershipId) {
         Membership m = memberships.get(membershipId);
-        boolean own = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
-        if (!currentUser.readsAllMemberships() && !own) {
+        if (!mayAudit(m)) {
             throw new ForbiddenException("Only auditors, coordinators and the member's own representatives read its audit trail");
         }
         return m;
+    }
+
+    public boolean mayAudit(Membership m) {
+        return currentUser.readsAllMemberships() || currentUser.represents(m.getOrganisation());
     }
 
     @Transactional(readOnly = true)

@@ -103,7 +103,7 @@ public class CessationService {
     public Cessation register(Long membershipId, Request request) {
         Membership m = memberships.getVisible(membershipId);
         boolean coordinator = currentUser.actsForAnyOrganisation();
-        boolean representative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        boolean representative = currentUser.represents(m.getOrganisation());
         List<FieldProblem> problems = new ArrayList<>();
         Cessation.Kind kind = Cessation.Kind.WITHDRAWAL;
         if (request.kind() != null && !request.kind().isBlank()) {
@@ -230,7 +230,7 @@ public class CessationService {
             throw new InvalidInputException(problems);
         }
         Cessation c = pending(m);
-        boolean representative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        boolean representative = currentUser.represents(m.getOrganisation());
         if (!currentUser.isIn(Roles.COORDINATORS)) {
             if (!representative || c.getKind() != Cessation.Kind.WITHDRAWAL) {
                 throw new ForbiddenException("Only coordinators move this effective date");
@@ -257,7 +257,7 @@ public class CessationService {
         if (c.getKind() != Cessation.Kind.WITHDRAWAL) {
             throw new ConflictException("Only a withdrawal can be cancelled; this cessation is a " + label(c.getKind()).toLowerCase(Locale.ROOT));
         }
-        boolean representative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        boolean representative = currentUser.represents(m.getOrganisation());
         if (!representative && !currentUser.isIn(Roles.COORDINATORS)) {
             throw new ForbiddenException("Only the member's representatives and coordinators cancel a withdrawal");
         }

@@ -1,5 +1,6 @@
 package eu.infosharing.governance.identity;
 
+import eu.infosharing.governance.organisation.Organisation;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -41,6 +42,11 @@ public class CurrentUser {
 
     public boolean isIn(String group) {
         return groups().contains(group);
+    }
+
+    /** Whether the user is one of the organisation's representatives (a member of its group). */
+    public boolean represents(Organisation organisation) {
+        return organisation.getRepresentativesGroup().map(this::isIn).orElse(false);
     }
 
     /** Coordinators and administrators act for any organisation; the engine's own work does too. */

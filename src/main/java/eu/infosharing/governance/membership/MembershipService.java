@@ -47,7 +47,7 @@ public class MembershipService {
     @Transactional(readOnly = true)
     public Membership getVisible(Long id) {
         Membership m = get(id);
-        boolean own = currentUser.isIn(m.getOrganisation().getRepresentativesGroup().orElse(""));
+        boolean own = currentUser.represents(m.getOrganisation());
         if (!currentUser.readsAllMemberships() && !own && !reviewedByCurrentUser().contains(m.getId())) {
             throw new NotFoundException("No membership " + id);
         }

@@ -323,7 +323,7 @@ public class AuthorityNotifications {
 
     /** Only the member's own representatives and coordinators choose how its notifications go out. */
     public void checkMayChooseMode(Membership m) {
-        boolean ownRepresentative = m.getOrganisation().getRepresentativesGroup().map(currentUser::isIn).orElse(false);
+        boolean ownRepresentative = currentUser.represents(m.getOrganisation());
         if (!ownRepresentative && !currentUser.isIn(Roles.COORDINATORS)) {
             throw new ForbiddenException("Only the member's representatives and coordinators choose how its notifications are sent");
         }
