@@ -94,7 +94,7 @@ public class CessationService {
         v.put("cessationKind", c.getKind().name());
         v.put("representativesGroup", c.getMembership().getOrganisation().getRepresentativesGroup().orElseThrow());
         if (c.getEffectiveDate() != null) {
-            v.put("effectiveAt", startOf(c.getEffectiveDate()));
+            v.put("effectiveAt", dates.startOf(c.getEffectiveDate()));
         }
         return v;
     }
@@ -213,7 +213,7 @@ public class CessationService {
             case EXPULSION -> m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(),
                     "Expelled after a breach: " + why + " (takes effect on " + today + ")");
         }
-        return d == Cessation.BreachDecision.EXPULSION ? startOf(today) : null;
+        return d == Cessation.BreachDecision.EXPULSION ? dates.startOf(today) : null;
     }
 
     // --- while pending -----------------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ public class CessationService {
         dateChanges.save(new CessationDateChange(c.getId(), from, date, currentUser.id(), text(reason)));
         m.audit(currentUser.id(), "CESSATION_DATE_MOVED", "Effective date moved from " + from + " to " + date
                 + (text(reason).isEmpty() ? "" : ": " + text(reason)));
-        correlate(c, DATE_MOVED_MESSAGE, Map.of("effectiveAt", startOf(date)));
+        correlate(c, DATE_MOVED_MESSAGE, Map.of("effectiveAt", dates.startOf(date)));
         return c;
     }
 
@@ -319,12 +319,12 @@ public class CessationService {
 
     public Date destructionReminderAt(Long cessationId) {
         LocalDate due = cessation(cessationId).getEffectiveDate().plus(settings.getDestructionDue());
-        return startOf(due.minus(settings.getDestructionReminderLead()));
+        return dates.startOf(due.minus(settings.getDestructionReminderLead()));
     }
 
     /** When the contacts' personal data are erased: the retention period after the effective date. */
     public Date erasureAt(Long cessationId) {
-        return startOf(cessation(cessationId).getEffectiveDate().plus(settings.getRetention()));
+        return dates.startOf(cessation(cessationId).getEffectiveDate().plus(settings.getRetention()));
     }
 
     public void confirmDestruction(Long cessationId, Object confirmed, String statement) {
@@ -361,9 +361,6 @@ public class CessationService {
 
     // --- helpers -----------------------------------------------------------------------------------------------------
 
-    public Date startOf(LocalDate date) {
-        return Date.from(date.atStartOfDay(dates.getZone()).toInstant());
-    }
 
     static String label(Cessation.Kind kind) {
         return switch (kind) {

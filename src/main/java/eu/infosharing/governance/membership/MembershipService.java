@@ -98,6 +98,14 @@ public class MembershipService {
         return visible;
     }
 
+    /** The Camunda group of the membership's representatives: candidate group of the member's tasks in the models. */
+    @Transactional(readOnly = true)
+    public String representativesGroup(Long membershipId) {
+        Membership m = get(membershipId);
+        return m.getOrganisation().getRepresentativesGroup()
+                .orElseThrow(() -> new IllegalStateException(m.getOrganisation().getLegalName() + " has no representatives group"));
+    }
+
     /** Moves the membership to a status, recording the current user (or "system") and the reason. */
     @Transactional
     public Membership transition(Long id, MembershipStatus to, String reason) {

@@ -38,6 +38,11 @@ public class NotificationSettings {
         return instant.atZone(zone).toLocalDate();
     }
 
+    /** The first moment of the date: when a cessation or a revision takes effect. */
+    public Date startOf(LocalDate date) {
+        return Date.from(date.atStartOfDay(zone).toInstant());
+    }
+
     /** The end of the due date: a notification is late from the next day on. */
     public Date endOf(LocalDate date) {
         return Date.from(date.plusDays(1).atStartOfDay(zone).toInstant());

@@ -76,11 +76,6 @@ public class AnnualReviewService {
         return Date.from(ZonedDateTime.ofInstant(activatedAt, dates.getZone()).plusYears(year).toInstant());
     }
 
-    @Transactional(readOnly = true)
-    public String representativesGroup(Long membershipId) {
-        return memberships.get(membershipId).getOrganisation().getRepresentativesGroup().orElseThrow();
-    }
-
     /** What the review form shows and lets the member correct. */
     @Transactional(readOnly = true)
     public Map<String, Object> currentData(Long membershipId) {

@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +115,7 @@ public class RulesRevisionService {
         RulesOfConductVersion version = versions.save(new RulesOfConductVersion(a, label, text, effective, summary, currentUser.id()));
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, "rules-" + version.getId(), Map.of(
                 "rulesVersionId", version.getId(),
-                "effectiveAt", startOf(effective),
+                "effectiveAt", dates.startOf(effective),
                 "reminderCycle", dates.reminderCycle(effective.minusDays(1)),
                 "finalPeriod", finalPeriod.toString()));
         return version;
@@ -128,11 +127,6 @@ public class RulesRevisionService {
         RulesOfConductVersion v = version(rulesVersionId);
         return membershipRepository.findByArrangementIdAndStatusOrderById(v.getArrangement().getId(), MembershipStatus.ACTIVE)
                 .stream().map(Membership::getId).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public String representativesGroup(Long membershipId) {
-        return memberships.get(membershipId).getOrganisation().getRepresentativesGroup().orElseThrow();
     }
 
     /** Records acceptance of exactly this version by the person who ticked it. */
@@ -187,7 +181,4 @@ public class RulesRevisionService {
         return versions.findById(id).orElseThrow(() -> new NotFoundException("No rules version " + id));
     }
 
-    private Date startOf(LocalDate date) {
-        return Date.from(date.atStartOfDay(dates.getZone()).toInstant());
-    }
 }
