@@ -13,6 +13,7 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
 import java.time.LocalDate;
@@ -296,21 +297,15 @@ public class CessationService {
             // notifications still owed to an authority survive the cessation (the member must still tell it of its
             // entry), and so does the process that waits for them; every other open process is cancelled
             Privileged.run(identityService, () -> runtimeService.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(String.valueOf(m.getId())).list().stream()
+                    .processInstanceBusinessKey(String.valueOf(m.getId()))
+                    .processDefinitionKeyNotIn(NotificationDelegates.PROCESS_KEY).list().stream()
                     .filter(pi -> !pi.getId().equals(cessationProcessInstanceId))
                     .filter(pi -> runtimeService.createProcessInstanceQuery().subProcessInstanceId(pi.getId()).count() == 0)
-                    .filter(pi -> !isNotification(pi.getProcessDefinitionId()))
                     .filter(pi -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
-                            .processDefinitionKey(NOTIFICATION_PROCESS).count() == 0)
+                            .processDefinitionKey(NotificationDelegates.PROCESS_KEY).count() == 0)
                     .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "Membership ceased: " + why)));
         }
         return notifications.create(m.getId(), NotificationEvent.CESSATION, c.getEffectiveDate());
-    }
-
-    private static final String NOTIFICATION_PROCESS = "authority-notification";
-
-    private static boolean isNotification(String processDefinitionId) {
-        return processDefinitionId.startsWith(NOTIFICATION_PROCESS + ":");
     }
 
     public Date destructionDue(Long cessationId) {

@@ -120,9 +120,10 @@ public class AnnualReviewService {
             m.transition(MembershipStatus.ACTIVE, currentUser.id(), "Reinstated: the yearly review was answered");
         }
         // a new competent authority is told of the participation, from today
-        return notifications.create(m.getId(), NotificationEvent.ENTRY, dates.today()).stream()
-                .filter(ref -> notifiedBefore.stream().noneMatch(code -> ref.contains("-" + code + "-")))
-                .toList();
+        notifications.create(m.getId(), NotificationEvent.ENTRY, dates.today());
+        return notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()).stream()
+                .filter(n -> n.getEvent() == NotificationEvent.ENTRY && !notifiedBefore.contains(n.getAuthorityCode()))
+                .map(AuthorityNotification::getReference).toList();
     }
 
     /** The coordinators' decision on an unanswered review: EXTEND, SUSPEND or LAPSE, with its reason. */
