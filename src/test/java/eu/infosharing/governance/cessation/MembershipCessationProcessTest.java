@@ -407,9 +407,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
 
     /** A representative of the member, with access to the arrangement. */
     private String representative(Membership m, String user) {
-        users.user(user, PASSWORD, group(m));
-        access.grant(m.getOrganisation(), m.getArrangement());
-        return user;
+        return members.representative(m, user, PASSWORD);
     }
 
     private Cessation breach(Membership m) {

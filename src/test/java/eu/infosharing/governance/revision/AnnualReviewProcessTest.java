@@ -19,7 +19,6 @@ import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
-import eu.infosharing.governance.support.TestUsers;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -53,8 +52,6 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
     RuntimeService runtimeService;
     @Autowired
     Members members;
-    @Autowired
-    TestUsers users;
     @Autowired
     TransactionTemplate tx;
 
@@ -168,8 +165,7 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
     private Membership member(String name, String rep) {
         Membership m = members.activeMember("OTICS", name, Nis2Status.NOT_IN_SCOPE, null, null, Language.en,
                 NotificationMode.SEND_ON_BEHALF);
-        users.user(rep, PASSWORD, group(m));
-        access.grant(m.getOrganisation(), m.getArrangement());
+        members.representative(m, rep, PASSWORD);
         return m;
     }
 

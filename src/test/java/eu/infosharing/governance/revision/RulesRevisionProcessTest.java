@@ -22,7 +22,6 @@ import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
-import eu.infosharing.governance.support.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,6 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
     RuntimeService runtimeService;
     @Autowired
     Members members;
-    @Autowired
-    TestUsers users;
     @Autowired
     TransactionTemplate tx;
     @Autowired
@@ -158,8 +155,7 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
     private Membership member(String name, String rep) {
         Membership m = members.activeMember("CRYPTO", name, Nis2Status.NOT_IN_SCOPE, null, null, Language.en,
                 NotificationMode.SEND_ON_BEHALF);
-        users.user(rep, PASSWORD, group(m));
-        access.grant(m.getOrganisation(), m.getArrangement());
+        members.representative(m, rep, PASSWORD);
         return m;
     }
 

@@ -1,6 +1,7 @@
 package eu.infosharing.governance.support;
 
 import eu.infosharing.governance.arrangement.ArrangementRepository;
+import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
@@ -28,13 +29,24 @@ public class Members {
     private final ArrangementRepository arrangements;
     private final MembershipRepository memberships;
     private final AuthorizationGrants grants;
+    private final TestUsers users;
+    private final ArrangementAccess access;
 
     public Members(OrganisationRepository organisations, ArrangementRepository arrangements, MembershipRepository memberships,
-                   AuthorizationGrants grants) {
+                   AuthorizationGrants grants, TestUsers users, ArrangementAccess access) {
         this.organisations = organisations;
         this.arrangements = arrangements;
         this.memberships = memberships;
         this.grants = grants;
+        this.users = users;
+        this.access = access;
+    }
+
+    /** A representative of the member (a user in its group) with access to the arrangement, as after activation. */
+    public String representative(Membership m, String user, String password) {
+        users.user(user, password, m.getOrganisation().getRepresentativesGroup().orElseThrow());
+        access.grant(m.getOrganisation(), m.getArrangement());
+        return user;
     }
 
     /** An organisation with a validated membership of the arrangement, and its representatives' group with its grants. */
