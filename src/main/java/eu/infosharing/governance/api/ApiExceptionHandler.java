@@ -1,6 +1,9 @@
 package eu.infosharing.governance.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,14 +50,35 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this", "forbidden");
     }
 
+    /** Strict JSON: wrong types, unknown or repeated fields and data after the body are refused, naming the field. */
+    /** The engine's trust boundary refused what a person sent (a form field that is not one, an action of another role). */
+    @ExceptionHandler(org.camunda.bpm.engine.rest.exception.RestException.class)
+    ProblemDetail engineRefused(org.camunda.bpm.engine.rest.exception.RestException e) {
+        HttpStatus status = e.getStatus() == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.valueOf(e.getStatus().getStatusCode());
+        return problem(status, status.getReasonPhrase(), e.getMessage(), status == HttpStatus.FORBIDDEN ? "forbidden" : "invalid-input");
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            FieldProblem p = new FieldProblem(field, field, "has a value of the wrong type");
+            String why = mapping instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                    : "has a value of the wrong type";
+            FieldProblem p = new FieldProblem(field, field, why);
             return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", p.sentence(), "invalid-input"), List.of(p));
+        }
+        if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            String field = parse.getOriginalMessage().replaceAll("^Duplicate field '(.*)'.*$", "$1");
+            FieldProblem p = new FieldProblem(field, field, "is given twice");
+            return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid input", p.sentence(), "invalid-input"), List.of(p));
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+            return problem(HttpStatus.BAD_REQUEST, "Unreadable request",
+                    "The request body has data after its JSON value: send exactly one JSON value", "unreadable");
         }
         return problem(HttpStatus.BAD_REQUEST, "Unreadable request",
                 "The request body is not valid JSON for this operation", "unreadable");

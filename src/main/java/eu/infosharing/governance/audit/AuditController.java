@@ -2,6 +2,7 @@ package eu.infosharing.governance.audit;
 
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotifications;
@@ -109,12 +110,8 @@ public class AuditController {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1),
-                    "must be a date as YYYY-MM-DD");
-        }
+        return StrictText.isoDate(value).orElseThrow(() -> new InvalidInputException(field,
+                field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1), "must be a date written exactly as YYYY-MM-DD"));
     }
 
     /** RFC 4180, and no cell a spreadsheet would run as a formula. */

@@ -174,11 +174,7 @@ public class AuditPageController {
     }
 
     private static LocalDate parseDate(String date) {
-        try {
-            return blank(date) ? null : LocalDate.parse(date.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return blank(date) ? null : eu.infosharing.governance.api.StrictText.isoDate(date.strip()).orElse(null);
     }
 
     private static boolean blank(String s) {

@@ -51,7 +51,7 @@ public class CessationController {
             + "date if later. 409 when the membership is not active, has ended, or already has a cessation in progress")
     public ResponseEntity<CessationView> withdraw(@PathVariable Long id, @RequestBody WithdrawalRequest request) {
         Cessation c = cessations.request(id, new CessationService.Request("WITHDRAWAL", request.reason(), null,
-                request.requestedDate()));
+                request.requestedDate(), "requestedDate"));
         return ResponseEntity.created(URI.create("/api/memberships/" + id + "/cessations")).body(view(c));
     }
 
@@ -66,7 +66,7 @@ public class CessationController {
             + "organisation ceased to exist or lost eligibility")
     public ResponseEntity<CessationView> start(@PathVariable Long id, @RequestBody CessationRequest request) {
         Cessation c = cessations.request(id, new CessationService.Request(request.kind() == null ? "" : request.kind(),
-                request.reason(), request.evidence(), request.effectiveDate()));
+                request.reason(), request.evidence(), request.effectiveDate(), "effectiveDate"));
         return ResponseEntity.created(URI.create("/api/memberships/" + id + "/cessations")).body(view(c));
     }
 

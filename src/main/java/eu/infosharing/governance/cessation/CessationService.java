@@ -5,6 +5,7 @@ import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.NotFoundException;
+import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import eu.infosharing.governance.process.CessationProcess;
+import eu.infosharing.governance.process.ProductAction;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,9 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CessationService {
 
-    public static final String PROCESS_KEY = "membership-cessation";
-    public static final String DATE_MOVED_MESSAGE = "cessation-date-moved";
-    public static final String WITHDRAWAL_CANCELLED_MESSAGE = "withdrawal-cancelled";
+    public static final String PROCESS_KEY = CessationProcess.KEY;
+    public static final String DATE_MOVED_MESSAGE = CessationProcess.DATE_MOVED_MESSAGE;
+    public static final String WITHDRAWAL_CANCELLED_MESSAGE = CessationProcess.WITHDRAWAL_CANCELLED_MESSAGE;
 
     private static final int MAX_TEXT = 2000;
 
@@ -75,14 +78,20 @@ public class CessationService {
     }
 
     /** A request to end a membership; date is the requested (withdrawal) or effective date, YYYY-MM-DD, optional. */
-    public record Request(String kind, String reason, String evidence, String date) {
+    public record Request(String kind, String reason, String evidence, String date, String dateField) {
+
+        /** A request whose date comes in a field named "date" (the Tasklist start form, other processes). */
+        public Request(String kind, String reason, String evidence, String date) {
+            this(kind, reason, evidence, date, "date");
+        }
     }
 
     /** Validates, registers and starts membership-cessation: one transaction, so a refusal stores nothing. */
     public Cessation request(Long membershipId, Request request) {
         Cessation c = register(membershipId, request);
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(membershipId),
-                variables(c));
+        // the product starts the process with the cessation it validated and stored
+        ProcessInstance pi = ProductAction.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+                String.valueOf(membershipId), variables(c)));
         c.attachProcess(pi.getId());
         return c;
     }
@@ -114,17 +123,11 @@ public class CessationService {
                 problems.add(new FieldProblem("kind", "Way of ending", "must be one of WITHDRAWAL, BREACH, LAPSE, ORGANISATION_CEASED, INELIGIBLE"));
             }
         }
-        String reason = text(request.reason());
-        if (reason.isEmpty()) {
-            problems.add(new FieldProblem("reason", "Reason", "is required: it is kept in the membership's history"));
-        } else if (reason.length() > MAX_TEXT) {
-            problems.add(new FieldProblem("reason", "Reason", "is too long: at most " + MAX_TEXT + " characters"));
-        }
-        String evidence = text(request.evidence());
-        if (evidence.length() > 4000) {
-            problems.add(new FieldProblem("evidence", "Evidence", "is too long: at most 4000 characters"));
-        }
-        LocalDate date = date(request.date(), "date", kind == Cessation.Kind.WITHDRAWAL ? "Requested date" : "Effective date", problems);
+        String reason = text(StrictText.freeText("reason", "Reason", request.reason(), MAX_TEXT,
+                "is required: it is kept in the membership's history", problems));
+        String evidence = text(StrictText.freeText("evidence", "Evidence", request.evidence(), 4000, null, problems));
+        LocalDate date = date(request.date(), request.dateField(),
+                kind == Cessation.Kind.WITHDRAWAL ? "Requested date" : "Effective date", problems);
         if (kind == Cessation.Kind.BREACH && evidence.isEmpty()) {
             problems.add(new FieldProblem("evidence", "Evidence", "is required for a breach: what happened, where it is documented"));
         }
@@ -174,13 +177,10 @@ public class CessationService {
     // --- the breach ------------------------------------------------------------------------------------------------
 
     public void recordResponse(Long cessationId, String response) {
-        String text = text(response);
-        if (text.isEmpty()) {
-            throw new InvalidInputException("breachResponse", "Your response", "is required: say what happened and what you did about it");
-        }
-        if (text.length() > 4000) {
-            throw new InvalidInputException("breachResponse", "Your response", "is too long: at most 4000 characters");
-        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = text(StrictText.freeText("breachResponse", "Your response", response, 4000,
+                "is required: say what happened and what you did about it", problems));
+        StrictText.refuseIfAny(problems);
         Cessation c = cessation(cessationId);
         c.respond(currentUser.id(), text);
         c.getMembership().audit(currentUser.id(), "BREACH_RESPONSE", "The member responded to the breach report: " + text);
@@ -189,7 +189,9 @@ public class CessationService {
     /** Records the decision with its reason and applies it; answers the effective date of an expulsion. */
     public Date decideBreach(Long cessationId, String decision, String reason) {
         Cessation c = cessation(cessationId);
-        String why = text(reason);
+        List<FieldProblem> problems = new ArrayList<>();
+        String why = text(StrictText.freeText("breachDecisionReason", "Reason", reason, MAX_TEXT, null, problems));
+        StrictText.refuseIfAny(problems);
         Cessation.BreachDecision d;
         try {
             d = Cessation.BreachDecision.valueOf(decision == null ? "" : decision);
@@ -224,6 +226,7 @@ public class CessationService {
         Membership m = memberships.getVisible(membershipId);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate date = date(newDate, "effectiveDate", "Effective date", problems);
+        String why = text(StrictText.freeText("reason", "Reason", reason, MAX_TEXT, null, problems));
         if (date == null && problems.isEmpty()) {
             problems.add(new FieldProblem("effectiveDate", "Effective date", "is required, as YYYY-MM-DD"));
         }
@@ -244,9 +247,9 @@ public class CessationService {
         }
         LocalDate from = c.getEffectiveDate();
         c.moveTo(date);
-        dateChanges.save(new CessationDateChange(c.getId(), from, date, currentUser.id(), text(reason)));
+        dateChanges.save(new CessationDateChange(c.getId(), from, date, currentUser.id(), why));
         m.audit(currentUser.id(), "CESSATION_DATE_MOVED", "Effective date moved from " + from + " to " + date
-                + (text(reason).isEmpty() ? "" : ": " + text(reason)));
+                + (why.isEmpty() ? "" : ": " + why));
         correlate(c, DATE_MOVED_MESSAGE, Map.of("effectiveAt", dates.startOf(date)));
         return c;
     }
@@ -327,10 +330,9 @@ public class CessationService {
             throw new InvalidInputException("destructionConfirmed", "Confirmation",
                     "is required: tick it once everything received under TLP:AMBER, AMBER+STRICT and RED is destroyed");
         }
-        String text = text(statement);
-        if (text.length() > MAX_TEXT) {
-            throw new InvalidInputException("destructionStatement", "Statement", "is too long: at most " + MAX_TEXT + " characters");
-        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = text(StrictText.freeText("destructionStatement", "Statement", statement, MAX_TEXT, null, problems));
+        StrictText.refuseIfAny(problems);
         Cessation c = cessation(cessationId);
         c.confirmDestruction(currentUser.id(), text.isEmpty() ? null : text);
         c.getMembership().audit(currentUser.id(), "DESTRUCTION_CONFIRMED", "Destruction of information received under "
@@ -371,17 +373,14 @@ public class CessationService {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            LocalDate d = LocalDate.parse(value.strip().length() > 10 ? value.strip().substring(0, 10) : value.strip(),
-                    DateTimeFormatter.ISO_LOCAL_DATE);
-            if (d.isBefore(dates.today())) {
-                problems.add(new FieldProblem(field, label, "cannot be in the past"));
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, label, "must be a date as YYYY-MM-DD"));
-            return null;
+        // exactly YYYY-MM-DD: nothing before or after it is ignored
+        LocalDate d = StrictText.isoDate(value).orElse(null);
+        if (d == null) {
+            problems.add(new FieldProblem(field, label, "must be a date written exactly as YYYY-MM-DD"));
+        } else if (d.isBefore(dates.today())) {
+            problems.add(new FieldProblem(field, label, "cannot be in the past"));
         }
+        return d;
     }
 
     private static String text(String value) {

@@ -1,15 +1,19 @@
 package eu.infosharing.governance.engine;
 
-import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.identity.Roles;
-import eu.infosharing.governance.notification.NotificationDelegates;
-import eu.infosharing.governance.onboarding.OnboardingVariables;
+import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.CessationProcess;
+import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.RulesRevisionProcess;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -52,10 +56,13 @@ public class AuthorizationGrants {
         String c = Roles.COORDINATORS;
         grant(c, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(c, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // work and assign tasks, retry failed jobs; no UPDATE: variables, modifications and suspensions are the
+        // product's (TrustBoundary refuses them too, for every door)
         grant(c, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.CREATE_INSTANCE,
-                Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK, Permissions.TASK_WORK);
-        grant(c, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE, Permissions.UPDATE);
-        grant(c, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_WORK, Permissions.TASK_ASSIGN);
+                Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.TASK_WORK, Permissions.TASK_ASSIGN,
+                ProcessDefinitionPermissions.RETRY_JOB);
+        grant(c, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE, ProcessInstancePermissions.RETRY_JOB);
+        grant(c, Resources.TASK, ANY, Permissions.READ, Permissions.TASK_WORK, Permissions.TASK_ASSIGN);
         grant(c, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(c, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(c, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
@@ -75,7 +82,7 @@ public class AuthorizationGrants {
         // privacy and legal reviewers: Tasklist, their review tasks (granted per task), the forms
         for (String reviewer : new String[] {Roles.PRIVACY, Roles.LEGAL}) {
             grant(reviewer, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(reviewer, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ);
+            grant(reviewer, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, Permissions.READ);
             grant(reviewer, Resources.DEPLOYMENT, ANY, Permissions.READ);
         }
 
@@ -108,12 +115,12 @@ public class AuthorizationGrants {
 
     private void grantOrganisation(String groupId, String myOrganisationFilterId) {
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(groupId, Resources.PROCESS_DEFINITION, OnboardingVariables.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-        grant(groupId, Resources.PROCESS_DEFINITION, NotificationDelegates.PROCESS_KEY, Permissions.READ);
-        grant(groupId, Resources.PROCESS_DEFINITION, "rules-revision", Permissions.READ);
-        grant(groupId, Resources.PROCESS_DEFINITION, "annual-review", Permissions.READ);
+        grant(groupId, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(groupId, Resources.PROCESS_DEFINITION, NotificationProcess.KEY, Permissions.READ);
+        grant(groupId, Resources.PROCESS_DEFINITION, RulesRevisionProcess.KEY, Permissions.READ);
+        grant(groupId, Resources.PROCESS_DEFINITION, AnnualReviewProcess.KEY, Permissions.READ);
         // withdrawal from the Tasklist start form; the start listener refuses any other way of ending for them
-        grant(groupId, Resources.PROCESS_DEFINITION, CessationService.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(groupId, Resources.PROCESS_DEFINITION, CessationProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(groupId, Resources.FILTER, myOrganisationFilterId, Permissions.READ);
@@ -127,9 +134,8 @@ public class AuthorizationGrants {
         grant.setGroupId(groupId);
         grant.setResource(resource);
         grant.setResourceId(resourceId);
-        for (Permission p : permissions) {
-            grant.addPermission(p);
-        }
+        // exactly these permissions: a grant widened by an earlier version (or by hand) is narrowed again at startup
+        grant.setPermissions(permissions);
         authorizations.saveAuthorization(grant);
     }
 }

@@ -41,8 +41,10 @@ public class SecurityConfiguration {
                         // public libraries and the audit page's script: code, no data
                         path.matcher("/webjars/**"), path.matcher("/audit-assets/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                // the webapps protect themselves with Camunda's CSRF filter; engine REST is stateless Basic
+                // the webapps protect themselves with Camunda's CSRF filter; engine REST is stateless Basic, which a
+                // browser replays on its own: writes a browser marks as cross-site are refused on both, as on our API
                 .csrf(c -> c.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(), org.springframework.security.web.header.HeaderWriterFilter.class)
                 // nosniff and frame denial here; the webapps' content security policy comes from Camunda's own
                 // header filter (camunda.bpm.webapp.header-security), which knows what its pages need
                 .headers(h -> h.frameOptions(f -> f.deny()).contentTypeOptions(c -> { }));

@@ -2,6 +2,7 @@ package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.FieldProblem;
+import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.NotFoundException;
@@ -211,21 +212,11 @@ public class AuthorityNotifications {
     public void confirm(String reference, String memberReference, Object sentOn) {
         AuthorityNotification n = byReference(reference);
         List<FieldProblem> problems = new ArrayList<>();
-        String ref = memberReference == null ? "" : memberReference.strip();
-        if (ref.isEmpty()) {
-            problems.add(new FieldProblem("memberReference", "Reference received from the authority",
-                    "is required: the authority's acknowledgement number, or the subject of its reply"));
-        } else if (ref.length() > 200) {
-            problems.add(new FieldProblem("memberReference", "Reference received from the authority", "is too long: at most 200 characters"));
-        }
-        LocalDate date = null;
-        try {
-            date = sentOn == null || sentOn.toString().isBlank() ? null : LocalDate.parse(sentOn.toString().substring(0, 10));
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-            // reported below
-        }
+        String ref = StrictText.singleLine("memberReference", "Reference received from the authority", memberReference, 200,
+                "is required: the authority's acknowledgement number, or the subject of its reply", problems);
+        LocalDate date = sentOn instanceof LocalDate d ? d : sentOn == null ? null : StrictText.isoDate(sentOn.toString()).orElse(null);
         if (date == null) {
-            problems.add(new FieldProblem("memberSentOn", "Date sent", "is required, as YYYY-MM-DD"));
+            problems.add(new FieldProblem("memberSentOn", "Date sent", "is required, written exactly as YYYY-MM-DD"));
         } else if (date.isAfter(settings.today())) {
             problems.add(new FieldProblem("memberSentOn", "Date sent", "cannot be in the future"));
         } else if (date.isBefore(n.getEffectiveDate().minusDays(30))) {

@@ -1,6 +1,7 @@
 package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.FieldProblem;
+import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.NotFoundException;
@@ -33,7 +34,6 @@ public class CompetentAuthorityService {
 
     public static final String DECISION_KEY = "competent-authorities";
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final CompetentAuthorityRepository authorities;
     private final CurrentUser currentUser;
@@ -99,9 +99,10 @@ public class CompetentAuthorityService {
         if (c.channel() == null) {
             problems.add(new FieldProblem("channel", "Channel", "is required"));
         }
-        String address = c.channelAddress() == null ? "" : c.channelAddress().strip();
-        if (channel == CompetentAuthority.Channel.EMAIL && !EMAIL.matcher(address).matches()) {
-            problems.add(new FieldProblem("channelAddress", "Channel address", "must be an e-mail address for the EMAIL channel"));
+        String address = StrictText.singleLine("channelAddress", "Channel address", c.channelAddress(), 500, null, problems);
+        address = address == null ? "" : address;
+        if (channel == CompetentAuthority.Channel.EMAIL && StrictText.emailProblem(address).isPresent()) {
+            problems.add(new FieldProblem("channelAddress", "Channel address", "must be exactly one e-mail address for the EMAIL channel"));
         }
         if (channel == CompetentAuthority.Channel.HTTPS && !isHttpsUrl(address)) {
             problems.add(new FieldProblem("channelAddress", "Channel address", "must be an https:// URL for the HTTPS channel"));

@@ -2,6 +2,7 @@ package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.FieldProblem;
+import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.identity.CurrentUser;
@@ -70,12 +71,8 @@ public class MembershipAuthorities {
         if (action == null) {
             problems.add(new FieldProblem("action", "Action", "must be ADD or REMOVE"));
         }
-        String reason = request.reason() == null ? "" : request.reason().strip();
-        if (reason.isEmpty()) {
-            problems.add(new FieldProblem("reason", "Reason", "is required: it is kept as evidence"));
-        } else if (reason.length() > 2000) {
-            problems.add(new FieldProblem("reason", "Reason", "is too long: at most 2000 characters"));
-        }
+        String reason = StrictText.freeText("reason", "Reason", request.reason(), 2000, "is required: it is kept as evidence",
+                problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -1,6 +1,7 @@
 package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.StrictText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,11 +61,8 @@ public class NotificationController {
         }
         LocalDate before = null;
         if (dueBefore != null && !dueBefore.isBlank()) {
-            try {
-                before = LocalDate.parse(dueBefore.strip());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("due-before", "Due before", "must be a date as YYYY-MM-DD");
-            }
+            before = StrictText.isoDate(dueBefore).orElseThrow(() -> new InvalidInputException("due-before", "Due before",
+                    "must be a date written exactly as YYYY-MM-DD"));
         }
         String code = authority == null || authority.isBlank() ? null : authority.strip().toUpperCase(Locale.ROOT);
         LocalDate today = settings.today();

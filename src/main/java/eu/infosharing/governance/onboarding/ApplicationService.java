@@ -15,6 +15,8 @@ import eu.infosharing.governance.organisation.OrganisationRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.ProductAction;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,10 +58,11 @@ public class ApplicationService {
     @Transactional
     public Membership submit(ApplicationRequest request) {
         Membership membership = register(request);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY,
+        // the product starts the process with the membership it validated and stored: its own business key and variables
+        ProcessInstance instance = ProductAction.call(() -> runtimeService.startProcessInstanceByKey(OnboardingProcess.KEY,
                 String.valueOf(membership.getId()),
-                Map.of(OnboardingVariables.MEMBERSHIP_ID, membership.getId(),
-                        OnboardingVariables.APPLICANT_GROUP, applicantGroup(membership)));
+                Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), membership.getId(),
+                        OnboardingProcess.APPLICANT_GROUP.name(), applicantGroup(membership))));
         membership.attachProcess(instance.getId());
         return membership;
     }

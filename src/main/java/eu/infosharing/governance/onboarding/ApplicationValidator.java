@@ -2,6 +2,7 @@ package eu.infosharing.governance.onboarding;
 
 import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.membership.MembershipRepository;
@@ -45,8 +46,6 @@ public class ApplicationValidator {
     static final int MAX_CONTACTS = 2;
     static final int MAX_SPONSORS = 5;
 
-    // Pragmatic e-mail shape: one @, no spaces, a dot in the domain (RFC 5322 in full accepts far more than mail servers do).
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().\\-]{6,25}$");
     private static final Pattern PGP = Pattern.compile("^[0-9A-F]{40}$");
     private static final Pattern REGISTER_ID = Pattern.compile("^[A-Za-z0-9 .\\-/]+$");
@@ -85,7 +84,7 @@ public class ApplicationValidator {
             org = new ApplicationRequest.OrganisationInput(null, null, null, null, null, null, null, null, null, null, null);
         }
         Parsed parsed = organisation(org, request.contacts(), problems);
-        String motivation = problems.optional("motivation", "Motivation", request.motivation(), MAX_TEXT);
+        String motivation = problems.freeText("motivation", "Motivation", request.motivation(), MAX_TEXT);
         Optional<Organisation> existing = parsed.existing();
         String enterpriseNumber = parsed.declaration().enterpriseNumber();
         String lei = parsed.declaration().lei();
@@ -222,8 +221,8 @@ public class ApplicationValidator {
             String label = "Contact " + (i + 1) + " ";
             String name = problems.required(path + "name", label + "name", c.name(), MAX_CONTACT_NAME);
             String email = problems.required(path + "email", label + "e-mail", c.email(), MAX_EMAIL);
-            if (email != null && !EMAIL.matcher(email).matches()) {
-                problems.add(path + "email", label + "e-mail", "is not a valid e-mail address");
+            if (email != null) {
+                StrictText.emailProblem(email).ifPresent(p -> problems.add(path + "email", label + "e-mail", p));
             }
             String phone = problems.required(path + "phone", label + "phone", c.phone(), 30);
             if (phone != null && !PHONE.matcher(phone).matches()) {
@@ -285,12 +284,9 @@ public class ApplicationValidator {
         return sponsors;
     }
 
+    /** The value without the blanks a reader does not see at either end (no-break and zero-width too); null when blank. */
     static String trim(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
+        return StrictText.clean(s);
     }
 
     /** Collects the problems of one request. */
@@ -302,7 +298,13 @@ public class ApplicationValidator {
             list.add(new FieldProblem(field, label, message));
         }
 
+        /** A name, code or address: one line, required. */
         String required(String field, String label, String value, int max) {
+            Optional<String> refused = StrictText.singleLineProblem(value);
+            if (refused.isPresent()) {
+                add(field, label, refused.get());
+                return null;
+            }
             String t = trim(value);
             if (t == null) {
                 add(field, label, "is required");
@@ -311,7 +313,13 @@ public class ApplicationValidator {
             return limited(field, label, t, max);
         }
 
-        String optional(String field, String label, String value, int max) {
+        /** Free text (a motivation): newlines allowed, optional. */
+        String freeText(String field, String label, String value, int max) {
+            Optional<String> refused = StrictText.freeTextProblem(value);
+            if (refused.isPresent()) {
+                add(field, label, refused.get());
+                return null;
+            }
             String t = trim(value);
             return t == null ? null : limited(field, label, t, max);
         }
@@ -319,10 +327,6 @@ public class ApplicationValidator {
         private String limited(String field, String label, String t, int max) {
             if (t.length() > max) {
                 add(field, label, "is too long: at most " + max + " characters, " + t.length() + " given");
-                return null;
-            }
-            if (t.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-                add(field, label, "contains control characters");
                 return null;
             }
             return t;

@@ -3,6 +3,7 @@ package eu.infosharing.governance.onboarding;
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.NotFoundException;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
@@ -20,7 +21,7 @@ public final class TaskInputErrors {
             return step.get();
         } catch (InvalidInputException e) {
             throw new FormFieldValidationException(e.problems().get(0).field(), e.getMessage(), e);
-        } catch (ConflictException | ForbiddenException e) {
+        } catch (ConflictException | ForbiddenException | NotFoundException e) {
             throw new FormFieldValidationException("application", e.getMessage(), e);
         }
     }

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.ProductAction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AnnualReviewService {
 
-    public static final String PROCESS_KEY = "annual-review";
+    public static final String PROCESS_KEY = AnnualReviewProcess.KEY;
 
     private final MembershipService memberships;
     private final ApplicationValidator validator;
@@ -67,8 +69,10 @@ public class AnnualReviewService {
 
     /** Started when a membership becomes active: it waits for the first anniversary. */
     public void schedule(Membership m) {
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(m.getId()), Map.of(
-                "membershipId", m.getId(), "nextReviewAt", anniversary(m.getActivatedAt(), 1), "reviewYear", 1));
+        ProductAction.run(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(m.getId()), Map.of(
+                AnnualReviewProcess.MEMBERSHIP_ID.name(), m.getId(),
+                AnnualReviewProcess.NEXT_REVIEW_AT.name(), anniversary(m.getActivatedAt(), 1),
+                AnnualReviewProcess.REVIEW_YEAR.name(), 1)));
     }
 
     /** The next anniversary of the activation. */

@@ -4,6 +4,7 @@ import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.NotFoundException;
+import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
@@ -21,12 +22,13 @@ import eu.infosharing.governance.onboarding.RulesAcceptance;
 import eu.infosharing.governance.onboarding.RulesAcceptanceRepository;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import eu.infosharing.governance.process.ProductAction;
+import eu.infosharing.governance.process.RulesRevisionProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -41,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RulesRevisionService {
 
-    public static final String PROCESS_KEY = "rules-revision";
+    public static final String PROCESS_KEY = RulesRevisionProcess.KEY;
 
     private final ArrangementRepository arrangements;
     private final RulesOfConductVersionRepository versions;
@@ -84,28 +86,18 @@ public class RulesRevisionService {
         Arrangement a = arrangements.findByCode(arrangementCode == null ? "" : arrangementCode.toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("No arrangement " + arrangementCode));
         List<FieldProblem> problems = new ArrayList<>();
-        String label = p.versionLabel() == null ? "" : p.versionLabel().strip();
-        if (label.isEmpty() || label.length() > 20) {
-            problems.add(new FieldProblem("versionLabel", "Version", "is required, at most 20 characters (e.g. 2.0)"));
-        } else if (versions.existsByArrangementIdAndVersionLabel(a.getId(), label)) {
+        String label = StrictText.singleLine("versionLabel", "Version", p.versionLabel(), 20,
+                "is required, at most 20 characters (e.g. 2.0)", problems);
+        if (label != null && versions.existsByArrangementIdAndVersionLabel(a.getId(), label)) {
             problems.add(new FieldProblem("versionLabel", "Version", "'" + label + "' is already published for " + a.getCode()));
         }
-        String text = p.text() == null ? "" : p.text().strip();
-        if (text.isEmpty() || text.length() > 20000) {
-            problems.add(new FieldProblem("text", "Text of the rules", "is required, at most 20000 characters"));
-        }
-        String summary = p.changeSummary() == null ? "" : p.changeSummary().strip();
-        if (summary.isEmpty() || summary.length() > 4000) {
-            problems.add(new FieldProblem("changeSummary", "Summary of changes", "is required, at most 4000 characters"));
-        }
-        LocalDate effective = null;
-        try {
-            effective = p.effectiveDate() == null ? null : LocalDate.parse(p.effectiveDate().strip());
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
+        String text = StrictText.freeText("text", "Text of the rules", p.text(), 20000, "is required, at most 20000 characters",
+                problems);
+        String summary = StrictText.freeText("changeSummary", "Summary of changes", p.changeSummary(), 4000,
+                "is required, at most 4000 characters", problems);
+        LocalDate effective = p.effectiveDate() == null ? null : StrictText.isoDate(p.effectiveDate()).orElse(null);
         if (effective == null) {
-            problems.add(new FieldProblem("effectiveDate", "Effective date", "is required, as YYYY-MM-DD"));
+            problems.add(new FieldProblem("effectiveDate", "Effective date", "is required, written exactly as YYYY-MM-DD"));
         } else if (!effective.isAfter(dates.today())) {
             problems.add(new FieldProblem("effectiveDate", "Effective date", "must be in the future: members need time to accept"));
         }
@@ -113,11 +105,13 @@ public class RulesRevisionService {
             throw new InvalidInputException(problems);
         }
         RulesOfConductVersion version = versions.save(new RulesOfConductVersion(a, label, text, effective, summary, currentUser.id()));
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, "rules-" + version.getId(), Map.of(
-                "rulesVersionId", version.getId(),
-                "effectiveAt", dates.startOf(effective),
-                "reminderCycle", dates.reminderCycle(effective.minusDays(1)),
-                "finalPeriod", finalPeriod.toString()));
+        LocalDate effectiveFrom = effective;
+        ProductAction.run(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+                RulesRevisionProcess.businessKey(version.getId()), Map.of(
+                        RulesRevisionProcess.RULES_VERSION_ID.name(), version.getId(),
+                        RulesRevisionProcess.EFFECTIVE_AT.name(), dates.startOf(effectiveFrom),
+                        RulesRevisionProcess.REMINDER_CYCLE.name(), dates.reminderCycle(effectiveFrom.minusDays(1)),
+                        RulesRevisionProcess.FINAL_PERIOD.name(), finalPeriod.toString())));
         return version;
     }
 

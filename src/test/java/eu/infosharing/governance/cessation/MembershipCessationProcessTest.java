@@ -43,6 +43,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import eu.infosharing.governance.engine.SubmissionRefused;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -332,7 +333,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         actAs("coordinator", Roles.COORDINATORS);
         Map<String, Object> wrong = new HashMap<>(Map.of("membershipId", "abc", "reason", "x"));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CessationService.PROCESS_KEY, wrong))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Membership number");
+                .isInstanceOf(SubmissionRefused.class).hasMessageContaining("'membershipId' must be a whole number");
         Map<String, Object> form = new HashMap<>(Map.of("membershipId", m.getId(), "cessationKind", "ORGANISATION_CEASED",
                 "reason", "Struck off the Crossroads Bank for Enterprises"));
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(CessationService.PROCESS_KEY, form);
@@ -361,7 +362,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\",\"requestedDate\":\"2020-01-01\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'reason')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'date')].message").value("cannot be in the past"));
+                .andExpect(jsonPath("$.errors[?(@.field == 'requestedDate')].message").value("cannot be in the past"));
         mvc.perform(post("/api/memberships/" + m.getId() + "/cessations").with(httpBasic(rep, PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"BREACH\",\"reason\":\"x\",\"evidence\":\"y\"}"))
                 .andExpect(status().isForbidden());

@@ -331,7 +331,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         answer.put("contact1Phone", "+32 2 555 11 11");
         answer.put("amendmentResponse", "Our CISO, see contact");
         assertThatThrownBy(() -> decide(pi, "Task_AmendApplication", answer, "applicant", applicantGroup))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Contact 1 e-mail is not a valid e-mail address");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Contact 1 e-mail must be exactly one e-mail address");
         assertThat(pi).isWaitingAt("Task_AmendApplication");
 
         answer.put("contact1Email", "ciso@vague.example");

@@ -6,19 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
-import eu.infosharing.governance.onboarding.ApplicationService;
 import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.Onboardings;
+import eu.infosharing.governance.support.StateFingerprint;
 import eu.infosharing.governance.support.TestUsers;
+import eu.infosharing.governance.support.WebappSession;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Who may see and do what, through a real HTTP port: every role, and a representative of organisation A against
  * organisation B's membership, on our API and on engine REST (tasks, process instances, variables, history,
- * deployed forms). A refused write changes nothing.
+ * deployed forms), and every role's writes through engine REST and the webapps' engine API. A refused write changes
+ * nothing: not one row of our tables or of the engine's runtime, no user, no mail.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,19 +57,21 @@ class AccessMatrixTest {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    ApplicationService applications;
+    Onboardings onboardings;
     @Autowired
     TestUsers users;
-    @Autowired
-    IdentityService identityService;
     @Autowired
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
-    ManagementService managementService;
-    @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${governance.mail.outbox-dir}")
+    Path outbox;
+    @LocalServerPort
+    int port;
 
     /** A: waits for the privacy review (its representative accepted the rules). B: waits for its representative. */
     static Long membershipA;
@@ -210,24 +216,73 @@ class AccessMatrixTest {
                         "{\"channel\":\"EMAIL\",\"channelAddress\":\"x@y.example\",\"languages\":[\"en\"],\"deadline\":\"P1D\"}"));
     }
 
+    /**
+     * Engine REST writes that carry or change process data, tried by every role but the administrators: writing a
+     * variable by hand, completing with a field the form does not have, correlating a message, modifying or suspending
+     * an instance, throwing a BPMN error, starting an internal process. Each is refused and changes nothing.
+     */
+    Stream<Arguments> engineWritesOfEveryRole() {
+        List<Arguments> rows = new ArrayList<>();
+        for (String role : List.of("mxcoord", "mxaudit", "mxdpo", "mxlegal", "mxrepa", "mxrepb")) {
+            rows.add(Arguments.of(role, "PUT", "/engine-rest/process-instance/" + processB + "/variables/rulesAccepted",
+                    "{\"value\":true,\"type\":\"Boolean\"}"));
+            rows.add(Arguments.of(role, "POST", "/engine-rest/process-instance/" + processB + "/variables",
+                    "{\"modifications\":{\"vettingDecision\":{\"value\":\"APPROVE\"}}}"));
+            rows.add(Arguments.of(role, "PUT", "/engine-rest/task/" + taskB + "/localVariables/rulesAccepted",
+                    "{\"value\":true,\"type\":\"Boolean\"}"));
+            rows.add(Arguments.of(role, "POST", "/engine-rest/task/" + taskB + "/complete",
+                    "{\"variables\":{\"rulesAccepted\":{\"value\":true},\"membershipId\":{\"value\":" + membershipA + "}}}"));
+            rows.add(Arguments.of(role, "POST", "/engine-rest/task/" + taskB + "/bpmnError", "{\"errorCode\":\"Err_Skip\"}"));
+            rows.add(Arguments.of(role, "POST", "/engine-rest/message",
+                    "{\"messageName\":\"withdrawal-cancelled\",\"processInstanceId\":\"" + processB + "\"}"));
+            rows.add(Arguments.of(role, "POST", "/engine-rest/signal", "{\"name\":\"anything\"}"));
+            rows.add(Arguments.of(role, "POST", "/engine-rest/process-instance/" + processB + "/modification",
+                    "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"ServiceTask_ValidateMembership\"}]}"));
+            rows.add(Arguments.of(role, "PUT", "/engine-rest/process-instance/" + processB + "/suspended", "{\"suspended\":true}"));
+            rows.add(Arguments.of(role, "POST", "/engine-rest/process-definition/key/authority-notification/start",
+                    "{\"variables\":{\"notificationReference\":{\"value\":\"AGN-X\"}}}"));
+        }
+        return rows.stream();
+    }
+
     @ParameterizedTest(name = "{0} {1} {2} is refused")
-    @MethodSource("refusedWrites")
+    @MethodSource({"refusedWrites", "engineWritesOfEveryRole"})
     void refusedWritesChangeNothing(String user, String method, String path, String body) {
-        long instances = runtimeService.createProcessInstanceQuery().count();
-        long users = identityService.createUserQuery().count();
+        StateFingerprint before = StateFingerprint.of(jdbc, outbox);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = as(user).exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isIn(403, 404);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isIn(400, 403, 404);
 
+        assertThat(before.differencesTo(StateFingerprint.of(jdbc, outbox))).as("changed by a refused write").isEmpty();
         Task stillOpen = taskService.createTaskQuery().taskId(taskB).singleResult();
         assertThat(stillOpen).as("B's task is still open").isNotNull();
         assertThat(stillOpen.getAssignee()).isNull();
-        assertThat(runtimeService.getVariable(processB, "rulesAccepted")).isNull();
-        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
-        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
         assertThat(rest.withBasicAuth("mxcoord", PASSWORD).getForEntity("/api/memberships/" + membershipB, String.class)
                 .getBody()).contains("\"status\":\"AWAITING_RULES_ACCEPTANCE\"");
+    }
+
+    /** The same refusals at the door Tasklist and Cockpit use: the webapps' engine API, with a session and a CSRF token. */
+    @ParameterizedTest(name = "{0} through the webapps")
+    @MethodSource("webappUsers")
+    void theWebappsEngineApiRefusesTheSameWrites(String user) {
+        StateFingerprint before = StateFingerprint.of(jdbc, outbox);
+        WebappSession session = WebappSession.login(port, user, PASSWORD);
+        assertThat(session.engine("PUT", "/process-instance/" + processB + "/variables/rulesAccepted",
+                "{\"value\":true,\"type\":\"Boolean\"}").statusCode()).isIn(403, 404);
+        assertThat(session.engine("POST", "/task/" + taskB + "/submit-form",
+                "{\"variables\":{\"rulesAccepted\":{\"value\":true},\"participantType\":{\"value\":\"PUBLIC_BODY\"}}}")
+                .statusCode()).isIn(400, 403, 404);
+        assertThat(session.engine("POST", "/message",
+                "{\"messageName\":\"withdrawal-cancelled\",\"processInstanceId\":\"" + processB + "\"}").statusCode())
+                .isIn(403, 404);
+        assertThat(session.engine("POST", "/process-definition/key/rules-revision/submit-form", "{}").statusCode())
+                .isIn(403, 404);
+        assertThat(before.differencesTo(StateFingerprint.of(jdbc, outbox))).as("changed by a refused write").isEmpty();
+    }
+
+    static Stream<String> webappUsers() {
+        return Stream.of("mxcoord", "mxaudit", "mxdpo", "mxrepa", "mxrepb");
     }
 
     @Test
@@ -299,30 +354,11 @@ class AccessMatrixTest {
     }
 
     private Membership apply(String name) {
-        identityService.setAuthentication("mxcoord", List.of(Roles.COORDINATORS));
-        try {
-            Membership m = applications.submit(Applications.publicBody("GRC", name));
-            runJobs(m.getProcessInstanceId());
-            return m;
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return onboardings.apply("mxcoord", Applications.publicBody("GRC", name));
     }
 
     private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-        taskService.complete(task.getId(), variables);
-        runJobs(processInstanceId);
-    }
-
-    private void runJobs(String processInstanceId) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
+        onboardings.complete(processInstanceId, taskKey, variables);
     }
 
     private String json(Object value) {

@@ -1,0 +1,38 @@
+package eu.infosharing.governance.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the {@link TrustBoundary} first in the engine's command chains, outside the transaction (a refused command
+ * never opens one, so it changes nothing), and makes every decision form open empty ({@link DecisionFieldsReset}).
+ */
+@Component
+public class TrustBoundaryPlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setCustomPreCommandInterceptorsTxRequired(first(new TrustBoundary(configuration),
+                configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new TrustBoundary(configuration),
+                configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        parseListeners.add(new DecisionFieldsReset());
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
+    }
+
+    private static List<CommandInterceptor> first(CommandInterceptor boundary, List<CommandInterceptor> others) {
+        List<CommandInterceptor> chain = new ArrayList<>();
+        chain.add(boundary);
+        if (others != null) {
+            chain.addAll(others);
+        }
+        return chain;
+    }
+}

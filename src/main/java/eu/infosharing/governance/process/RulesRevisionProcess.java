@@ -1,0 +1,64 @@
+package eu.infosharing.governance.process;
+
+import static eu.infosharing.governance.process.ProcessVariable.byForm;
+import static eu.infosharing.governance.process.ProcessVariable.byProcess;
+
+import java.util.Date;
+
+/**
+ * The contract of bpmn/rules-revision.bpmn (business key rules-{version id}): every active member accepts a new
+ * version of the rules of conduct. Only the product starts it, when a coordinator publishes through our API.
+ */
+public final class RulesRevisionProcess {
+
+    public static final String KEY = "rules-revision";
+    public static final String BUSINESS_KEY_PREFIX = "rules-";
+
+    // --- element ids ------------------------------------------------------------------------------------------------
+    public static final String START_EVENT_REVISION_PUBLISHED = "StartEvent_RevisionPublished";
+    public static final String GATEWAY_SPLIT = "Gateway_Split";
+    public static final String SUB_PROCESS_MEMBER_ACCEPTANCE = "SubProcess_MemberAcceptance";
+    public static final String START_EVENT_ACCEPTANCE_ASKED = "StartEvent_AcceptanceAsked";
+    public static final String TASK_ACCEPT_REVISION = "Task_AcceptRevision";
+    public static final String BOUNDARY_EVENT_REVISION_REMINDER = "BoundaryEvent_RevisionReminder";
+    public static final String BOUNDARY_EVENT_NOT_ACCEPTED_IN_TIME = "BoundaryEvent_NotAcceptedInTime";
+    public static final String END_EVENT_ACCEPTED = "EndEvent_Accepted";
+    public static final String SERVICE_TASK_REMIND_REVISION = "ServiceTask_RemindRevision";
+    public static final String END_EVENT_REVISION_REMINDED = "EndEvent_RevisionReminded";
+    public static final String SERVICE_TASK_SUSPEND_MEMBER = "ServiceTask_SuspendMember";
+    public static final String TASK_ACCEPT_REVISION_LATE = "Task_AcceptRevisionLate";
+    public static final String BOUNDARY_EVENT_FINAL_PERIOD_OVER = "BoundaryEvent_FinalPeriodOver";
+    public static final String SERVICE_TASK_REINSTATE = "ServiceTask_Reinstate";
+    public static final String END_EVENT_REINSTATED = "EndEvent_Reinstated";
+    public static final String SERVICE_TASK_LAPSE = "ServiceTask_Lapse";
+    public static final String END_EVENT_LAPSED = "EndEvent_Lapsed";
+    public static final String TIMER_CATCH_RULES_EFFECTIVE = "TimerCatch_RulesEffective";
+    public static final String SERVICE_TASK_ADOPT_RULES = "ServiceTask_AdoptRules";
+    public static final String GATEWAY_JOIN = "Gateway_Join";
+    public static final String END_EVENT_REVISION_SETTLED = "EndEvent_RevisionSettled";
+
+    // --- variables the process sets ---------------------------------------------------------------------------------
+    public static final ProcessVariable<Long> RULES_VERSION_ID = byProcess("rulesVersionId", Long.class);
+    public static final ProcessVariable<Date> EFFECTIVE_AT = byProcess("effectiveAt", Date.class);
+    public static final ProcessVariable<String> REMINDER_CYCLE = byProcess("reminderCycle", String.class);
+    public static final ProcessVariable<String> FINAL_PERIOD = byProcess("finalPeriod", String.class);
+    /** The member one branch of the acceptance multi-instance asks. */
+    public static final ProcessVariable<Long> MEMBERSHIP_ID = byProcess("membershipId", Long.class);
+
+    // --- variables people write through a task's form ----------------------------------------------------------------
+    public static final ProcessVariable<Boolean> RULES_ACCEPTED = byForm("rulesAccepted", Boolean.class);
+
+    public static final ProcessContract CONTRACT = ProcessContract.builder(KEY)
+            .userTask(TASK_ACCEPT_REVISION, Forms.ACCEPT_RULES_REVISION)
+            .userTask(TASK_ACCEPT_REVISION_LATE, Forms.ACCEPT_RULES_REVISION)
+            .variables(RULES_VERSION_ID, EFFECTIVE_AT, REMINDER_CYCLE, FINAL_PERIOD, MEMBERSHIP_ID, RULES_ACCEPTED)
+            .variables(TaskDisplay.all().toArray(ProcessVariable<?>[]::new))
+            .build();
+
+    public static String businessKey(long rulesVersionId) {
+        return BUSINESS_KEY_PREFIX + rulesVersionId;
+    }
+
+    private RulesRevisionProcess() {
+    }
+}

@@ -1,0 +1,613 @@
+package eu.infosharing.governance.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipRepository;
+import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.onboarding.ApplicationRequest;
+import eu.infosharing.governance.onboarding.ReviewDecision;
+import eu.infosharing.governance.onboarding.ReviewDecisionRepository;
+import eu.infosharing.governance.organisation.Language;
+import eu.infosharing.governance.organisation.Nis2Sector;
+import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.CessationProcess;
+import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.RulesRevisionProcess;
+import eu.infosharing.governance.revision.AnnualReviewService;
+import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.Onboardings;
+import eu.infosharing.governance.support.StateFingerprint;
+import eu.infosharing.governance.support.TestUsers;
+import eu.infosharing.governance.support.WebappSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The twelve ways a member (or a reviewer, an auditor, a page on another site) was seen to steer a process past its
+ * checks, replayed over HTTP against the running product: through engine REST, through the webapps' engine API that
+ * Tasklist calls, and through our API. Each is refused with a status and a message that names what was refused, and
+ * the whole state (our tables, the engine's runtime, the history people can write to, users, deployments, mails) is
+ * compared before and after: not one row may change. Where the legitimate way exists, it is shown to still work.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileMemberTest {
+
+    private static final String PASSWORD = "Hostile-Test-Secret-1";
+    private static final String EVIL = "https://evil.example";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    Onboardings onboardings;
+    @Autowired
+    AnnualReviewService annualReviews;
+    @Autowired
+    MembershipRepository memberships;
+    @Autowired
+    ReviewDecisionRepository reviews;
+    @Autowired
+    Members members;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ApplicationContext context;
+    @Value("${governance.mail.outbox-dir}")
+    Path outbox;
+
+    /** B: an active member of CIDR (with its yearly review waiting) that also applies to GRC (waiting for vetting). */
+    Membership bActive;
+    Membership bPending;
+    String bRepresentative;
+    /** C: an applicant whose GDPR check waits for the DPO. */
+    Membership cAtGdpr;
+
+    @BeforeAll
+    void aCommunity() {
+        users.user("hxcoord", PASSWORD, Roles.COORDINATORS);
+        users.user("hxaudit", PASSWORD, Roles.AUDITORS);
+        users.user("hxdpo", PASSWORD, Roles.PRIVACY);
+        users.user("hxadmin", PASSWORD, Roles.ADMINS);
+        bActive = members.activeMember("CIDR", "Hostile Beta Energy", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null,
+                Language.en, NotificationMode.SEND_ON_BEHALF);
+        bRepresentative = members.representative(bActive, "hxrepb", PASSWORD);
+        annualReviews.schedule(bActive);
+        var b = bActive.getOrganisation();
+        bPending = apply(new ApplicationRequest("GRC", new ApplicationRequest.OrganisationInput(b.getLegalName(), "NV", "BE",
+                b.getEnterpriseNumber(), null, null, "PUBLIC_BODY", "NOT_IN_SCOPE", null, "NONE", "en"),
+                List.of(Applications.contact(b.getLegalName())), List.of(), "Also governance"));
+        cAtGdpr = apply(Applications.publicBody("GRC", "Hostile Gamma Agency"));
+        complete(cAtGdpr, OnboardingProcess.TASK_VET_APPLICATION, Map.of("vettingDecision", "APPROVE"));
+        complete(cAtGdpr, OnboardingProcess.TASK_ACCEPT_RULES, Map.of("rulesAccepted", true));
+        assertThat(openTask(bPending, OnboardingProcess.TASK_VET_APPLICATION)).isNotNull();
+        assertThat(openTask(cAtGdpr, OnboardingProcess.TASK_CHECK_GDPR)).isNotNull();
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
+    }
+
+    // --- 1. a member completes its own task naming another organisation's membership --------------------------------
+
+    @Test
+    void completingOwnTaskWithAnotherMembershipsIdIsRefusedAtEveryDoor() {
+        Membership a = applicantAtRulesAcceptance("Hostile Alpha Agency", "hxrepa1");
+        Task accept = openTask(a, OnboardingProcess.TASK_ACCEPT_RULES);
+        String steer = variables(Map.of("rulesAccepted", true, "membershipId", bPending.getId()));
+        StateFingerprint before = fingerprint();
+
+        assertRefused(as("hxrepa1").postForEntity(engine("/task/" + accept.getId() + "/complete"), jsonBody(steer), String.class),
+                400, "'membershipId' is not a field of the form");
+        assertRefused(as("hxrepa1").postForEntity(engine("/task/" + accept.getId() + "/submit-form"), jsonBody(steer), String.class),
+                400, "'membershipId'");
+        assertRefused(as("hxrepa1").postForEntity(engine("/task/" + accept.getId() + "/complete"),
+                jsonBody(variables(Map.of("rulesAccepted", true, "participantType", "PUBLIC_BODY"))), String.class),
+                400, "'participantType'");
+        assertRefused(as("hxrepa1").exchange(engine("/task/" + accept.getId() + "/variables/membershipId"), HttpMethod.PUT,
+                jsonBody("{\"value\":" + bPending.getId() + ",\"type\":\"Long\"}"), String.class), 403, "Refused");
+        assertRefused(as("hxrepa1").exchange(engine("/task/" + accept.getId() + "/localVariables/membershipId"), HttpMethod.PUT,
+                jsonBody("{\"value\":" + bPending.getId() + ",\"type\":\"Long\"}"), String.class), 403, "Refused");
+        assertRefused(as("hxrepa1").postForEntity(engine("/task/" + accept.getId() + "/variables"),
+                jsonBody("{\"modifications\":{\"membershipId\":{\"value\":" + bPending.getId() + "}}}"), String.class),
+                403, "Refused");
+        assertRefused(as("hxrepa1").exchange(engine("/process-instance/" + a.getProcessInstanceId() + "/variables/membershipId"),
+                HttpMethod.PUT, jsonBody("{\"value\":" + bPending.getId() + ",\"type\":\"Long\"}"), String.class), 403, null);
+
+        // Tasklist's own door: the webapps' engine API, with a session and Camunda's CSRF token
+        WebappSession tasklist = WebappSession.login(port, "hxrepa1", PASSWORD);
+        HttpResponse<String> viaTasklist = tasklist.engine("POST", "/task/" + accept.getId() + "/submit-form", steer);
+        assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(400);
+        assertThat(viaTasklist.body()).contains("'membershipId'");
+        assertThat(tasklist.engine("PUT", "/task/" + accept.getId() + "/variables/membershipId",
+                "{\"value\":" + bPending.getId() + ",\"type\":\"Long\"}").statusCode()).isEqualTo(403);
+
+        assertUnchangedSince(before);
+
+        // the legitimate submission, as Tasklist sends it (the read-only fields come back and are set aside)
+        HttpResponse<String> accepted = tasklist.engine("POST", "/task/" + accept.getId() + "/submit-form",
+                variables(Map.of("rulesAccepted", true, "organisationName", "Changed by the browser", "rulesText", "Nothing")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
+        runJobs(a.getProcessInstanceId());
+        assertThat(status(a)).isEqualTo(MembershipStatus.COMPLIANCE_REVIEW);
+        assertThat(status(bPending)).isEqualTo(MembershipStatus.UNDER_REVIEW);
+        assertThat(runtimeService.getVariable(a.getProcessInstanceId(), "organisationName")).isNull();
+        assertThat(runtimeService.getVariable(a.getProcessInstanceId(), OnboardingProcess.MEMBERSHIP_ID.name())).isEqualTo(a.getId());
+    }
+
+    // --- 2. a member starts the cessation of another organisation's membership --------------------------------------
+
+    @Test
+    void startingTheCessationOfAnotherMembershipIsRefused() {
+        Membership a = applicantAtRulesAcceptance("Hostile Delta Agency", "hxrepa2");
+        String start = engine("/process-definition/key/" + CessationProcess.KEY + "/start");
+        StateFingerprint before = fingerprint();
+
+        // the process's own variables, a past effective date: everything the earlier attack relied on
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody("{\"variables\":{"
+                + "\"cessationId\":{\"value\":1},\"membershipId\":{\"value\":" + bActive.getId() + "},"
+                + "\"cessationKind\":{\"value\":\"WITHDRAWAL\"},\"representativesGroup\":{\"value\":\"" + a.getOrganisation()
+                .getRepresentativesGroup().orElseThrow() + "\"},\"effectiveAt\":{\"value\":\"2020-01-01T00:00:00.000+0000\","
+                + "\"type\":\"Date\"},\"reason\":{\"value\":\"x\"}}}"), String.class), 400, "'cessationId' is not a field");
+        // only the form's fields, but another organisation's membership: it does not exist for this member
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of("membershipId", bActive.getId(),
+                "cessationKind", "WITHDRAWAL", "reason", "We leave"))), String.class), 400, "No membership");
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of("membershipId", bActive.getId(),
+                "cessationKind", "BREACH", "reason", "They leaked", "evidence", "Trust us"))), String.class), 400, null);
+        // a business key is the process's to set
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody("{\"businessKey\":\"" + bActive.getId() + "\","
+                + variables(Map.of("membershipId", bActive.getId(), "cessationKind", "WITHDRAWAL", "reason", "x")).substring(1)),
+                String.class), 400, "'businessKey'");
+        // the webapps' start form door
+        WebappSession tasklist = WebappSession.login(port, "hxrepa2", PASSWORD);
+        HttpResponse<String> viaTasklist = tasklist.engine("POST", "/process-definition/key/" + CessationProcess.KEY
+                + "/submit-form", variables(Map.of("membershipId", bActive.getId(), "cessationKind", "LAPSE", "reason", "x")));
+        assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(400);
+
+        assertUnchangedSince(before);
+        assertThat(status(bActive)).isEqualTo(MembershipStatus.ACTIVE);
+    }
+
+    // --- 3. a member or the DPO steers the competition-law screen -------------------------------------------------------
+
+    @Test
+    void steeringTheCompetitionScreenIsRefused() {
+        Task gdpr = openTask(cAtGdpr, OnboardingProcess.TASK_CHECK_GDPR);
+        StateFingerprint before = fingerprint();
+
+        assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
+                "gdprDecision", "APPROVE", "gdprReason", "Fine", "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", true,
+                "privacyNoticeProvided", true, "participantType", "PUBLIC_BODY"))), String.class), 400, "'participantType'");
+        assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
+                "gdprDecision", "APPROVE", "gdprReason", "Fine", "competitionScreen", "none"))), String.class), 400,
+                "'competitionScreen'");
+        // a value outside the form's choices
+        assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
+                "gdprDecision", "WAIVE", "gdprReason", "Fine"))), String.class), 400, "'gdprDecision' must be one of APPROVE, REJECT");
+
+        assertUnchangedSince(before);
+    }
+
+    // --- 4. a member starts an onboarding for another organisation's application ---------------------------------------
+
+    @Test
+    void startingAnOnboardingForAnotherApplicationIsRefused() {
+        applicantAtRulesAcceptance("Hostile Epsilon Agency", "hxrepa4");
+        String start = engine("/process-definition/key/" + OnboardingProcess.KEY + "/start");
+        StateFingerprint before = fingerprint();
+
+        assertRefused(as("hxrepa4").postForEntity(start, jsonBody("{\"businessKey\":\"" + bPending.getId() + "\","
+                + "\"variables\":{\"membershipId\":{\"value\":" + bPending.getId() + "}}}"), String.class), 400, null);
+        assertRefused(as("hxrepa4").postForEntity(start, jsonBody("{\"variables\":{\"membershipId\":{\"value\":"
+                + bPending.getId() + "},\"applicantGroup\":{\"value\":\"" + Roles.COORDINATORS + "\"}}}"), String.class), 400,
+                "'membershipId' is not a field");
+
+        assertUnchangedSince(before);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(bPending.getId())).count()).isEqualTo(1);
+    }
+
+    // --- 5. a page on another site posts to engine REST with an administrator's cached credentials -------------------
+
+    @Test
+    void crossSiteWritesAreRefusedOnEngineRestAndTheWebapps() throws Exception {
+        StateFingerprint before = fingerprint();
+        String boundary = "----hostile";
+        String model = "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+                + "targetNamespace=\"x\"><process id=\"evil\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nevil\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"evil.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
+        for (Map.Entry<String, String> browser : List.of(Map.entry("Origin", EVIL), Map.entry("Sec-Fetch-Site", "cross-site"))) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                    .header("Authorization", basic("hxadmin"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header(browser.getKey(), browser.getValue())
+                    .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertThat(response.body()).contains("Cross-site");
+        }
+        // the webapps' own API: the login form posted from another site
+        HttpHeaders fromEvil = new HttpHeaders();
+        fromEvil.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        fromEvil.set("Origin", EVIL);
+        assertThat(rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+                new HttpEntity<>("username=hxadmin&password=" + PASSWORD, fromEvil), String.class).getStatusCode().value())
+                .isEqualTo(403);
+        assertUnchangedSince(before);
+        assertThat(jdbc.queryForObject("select count(*) from act_re_deployment where name_ = 'evil'", Integer.class)).isZero();
+
+        // reading from another site stays possible (nothing changes); our own pages write as before
+        HttpHeaders read = new HttpHeaders();
+        read.set("Origin", EVIL);
+        assertThat(as("hxadmin").exchange(engine("/deployment?name=evil"), HttpMethod.GET, new HttpEntity<>(read), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    // --- 6. a member executes another organisation's timer job ------------------------------------------------------
+
+    @Test
+    void jobsAreRefusedBeforeTheEngineSoNoRetryIsBurned() {
+        applicantAtRulesAcceptance("Hostile Zeta Agency", "hxrepa6");
+        Job anniversary = managementService.createJobQuery().processInstanceId(instanceOf(AnnualReviewProcess.KEY, bActive))
+                .timers().singleResult();
+        int retries = anniversary.getRetries();
+        StateFingerprint before = fingerprint();
+
+        for (int attempt = 0; attempt < 4; attempt++) {
+            assertRefused(as("hxrepa6").postForEntity(engine("/job/" + anniversary.getId() + "/execute"), jsonBody("{}"),
+                    String.class), 403, "Refused");
+        }
+        // a coordinator may not fire a waiting timer early, nor take its retries or move it
+        assertRefused(as("hxcoord").postForEntity(engine("/job/" + anniversary.getId() + "/execute"), jsonBody("{}"),
+                String.class), 403, "only a job that failed");
+        assertRefused(as("hxcoord").exchange(engine("/job/" + anniversary.getId() + "/retries"), HttpMethod.PUT,
+                jsonBody("{\"retries\":0}"), String.class), 403, null);
+        assertRefused(as("hxcoord").exchange(engine("/job/" + anniversary.getId() + "/duedate"), HttpMethod.PUT,
+                jsonBody("{\"duedate\":\"2020-01-01T00:00:00.000+0000\"}"), String.class), 403, null);
+        assertRefused(as("hxrepb").exchange(engine("/job/" + anniversary.getId() + "/retries"), HttpMethod.PUT,
+                jsonBody("{\"retries\":5}"), String.class), 403, null);
+
+        assertUnchangedSince(before);
+        Job after = managementService.createJobQuery().jobId(anniversary.getId()).singleResult();
+        assertThat(after.getRetries()).isEqualTo(retries);
+        assertThat(after.getExceptionMessage()).isNull();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(anniversary.getProcessInstanceId()).count()).isZero();
+
+        // what coordinators may do: retry a job that failed
+        String notification = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, String.valueOf(bActive.getId()),
+                Map.of(NotificationProcess.REFERENCE.name(), "AGN-HOSTILE-NONE")).getId();
+        Job failed = managementService.createJobQuery().processInstanceId(notification).singleResult();
+        managementService.setJobRetries(failed.getId(), 0);
+        assertThat(as("hxcoord").exchange(engine("/job/" + failed.getId() + "/retries"), HttpMethod.PUT,
+                jsonBody("{\"retries\":1}"), String.class).getStatusCode().value()).isEqualTo(204);
+        assertThat(managementService.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isEqualTo(1);
+    }
+
+    // --- 7. the auditor writes comments and attachments -------------------------------------------------------------
+
+    @Test
+    void auditorsWriteNothingAndNobodyAttachesLinks() throws Exception {
+        Membership a = applicantAtRulesAcceptance("Hostile Eta Agency", "hxrepa7");
+        Task accept = openTask(a, OnboardingProcess.TASK_ACCEPT_RULES);
+        StateFingerprint before = fingerprint();
+
+        assertRefused(as("hxaudit").postForEntity(engine("/task/" + accept.getId() + "/comment/create"),
+                jsonBody("{\"message\":\"Audited, all fine\"}"), String.class), 403, "auditor");
+        HttpResponse<String> auditorAttaches = attach("hxaudit", accept.getId(), "https://evil.example/phish");
+        assertThat(auditorAttaches.statusCode()).as(auditorAttaches.body()).isEqualTo(403);
+        // a link to another site would appear as the product's own: nobody attaches one
+        HttpResponse<String> coordinatorLinks = attach("hxcoord", accept.getId(), "https://evil.example/phish");
+        assertThat(coordinatorLinks.statusCode()).as(coordinatorLinks.body()).isEqualTo(403);
+        assertThat(coordinatorLinks.body()).contains("link to another site");
+        assertRefused(as("hxaudit").postForEntity(engine("/task/" + accept.getId() + "/claim"), jsonBody("{\"userId\":\"hxaudit\"}"),
+                String.class), 403, null);
+        assertRefused(as("hxaudit").exchange(engine("/task/" + accept.getId()), HttpMethod.PUT,
+                jsonBody("{\"name\":\"Renamed by the auditor\",\"priority\":99}"), String.class), 403, null);
+        assertRefused(as("hxaudit").postForEntity(engine("/task/" + accept.getId() + "/complete"),
+                jsonBody(variables(Map.of("rulesAccepted", true))), String.class), 403, null);
+
+        assertUnchangedSince(before);
+
+        // coordinators keep notes on the work they follow
+        assertThat(as("hxcoord").postForEntity(engine("/task/" + accept.getId() + "/comment/create"),
+                jsonBody("{\"message\":\"Reminded the member by phone\"}"), String.class).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    // --- 8. wrong passwords lock an account for good ----------------------------------------------------------------
+
+    @Test
+    void failedLoginsFromOneClientNeverLockTheAccountForAnother() throws Exception {
+        users.user("hxadmin8", PASSWORD, Roles.ADMINS);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            assertThat(httpStatusFrom("127.0.0.2", "hxadmin8", "wrong-" + attempt)).isEqualTo(401);
+        }
+        // the administrator, from its own machine, logs in at once
+        assertThat(httpStatusFrom("127.0.0.3", "hxadmin8", PASSWORD)).isEqualTo(200);
+        // the guessing client waits, even with the right password; then it is let in again: nothing is locked for good
+        assertThat(httpStatusFrom("127.0.0.2", "hxadmin8", PASSWORD)).isEqualTo(401);
+        ClockUtil.offset(61_000L);
+        assertThat(httpStatusFrom("127.0.0.2", "hxadmin8", PASSWORD)).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select lock_exp_time_ from act_id_user where id_ = 'hxadmin8'", Object.class)).isNull();
+    }
+
+    // --- 9. Tasklist offers the internal processes ----------------------------------------------------------------------
+
+    @Test
+    void internalProcessesAreNotStartableByPeople() throws Exception {
+        JsonNode startable = json.readTree(as("hxcoord").getForEntity(engine("/process-definition?startableInTasklist=true"
+                + "&latestVersion=true&startablePermissionCheck=true"), String.class).getBody());
+        assertThat(StreamSupport.stream(startable.spliterator(), false).map(d -> d.get("key").asText()).toList())
+                .containsExactlyInAnyOrder(OnboardingProcess.KEY, CessationProcess.KEY);
+        StateFingerprint before = fingerprint();
+        for (String internal : List.of(NotificationProcess.KEY, RulesRevisionProcess.KEY, AnnualReviewProcess.KEY)) {
+            assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/start"),
+                    jsonBody("{}"), String.class), 403, "only the product starts it");
+            assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/submit-form"),
+                    jsonBody("{}"), String.class), 403, null);
+        }
+        assertUnchangedSince(before);
+    }
+
+    // --- 10. a second user store ----------------------------------------------------------------------------------------
+
+    @Test
+    void onlyTheIdentityServicesUsersLogIn() {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+        assertThat(rest.withBasicAuth("user", "password").getForEntity("/api/arrangements", String.class)
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(as("hxcoord").getForEntity("/api/arrangements", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    // --- 11. text that breaks names, headings and mail subjects ---------------------------------------------------------
+
+    @Test
+    void textThatBreaksTheRulesIsRefusedNamingTheField() throws Exception {
+        users.user("hxrepb11", PASSWORD, bActive.getOrganisation().getRepresentativesGroup().orElseThrow());
+        StateFingerprint before = fingerprint();
+
+        assertField(as("hxcoord").postForEntity("/api/arrangements/GRC/rules-revisions", jsonBody("{\"versionLabel\":\"9.0\\u0000\","
+                + "\"text\":\"Rules\",\"effectiveDate\":\"2031-01-01\",\"changeSummary\":\"All\"}"), String.class), "versionLabel");
+        for (String name : List.of("Acme \\u202Egnp.exe", "\\u00A0\\u00A0", "\\u200B", "Acme\\r\\nBcc: x@evil.example")) {
+            assertField(as("hxcoord").postForEntity("/api/applications", jsonBody(json.writeValueAsString(
+                    Applications.publicBody("GRC", "PLACEHOLDER")).replace("PLACEHOLDER", name)), String.class),
+                    "organisation.legalName");
+        }
+        String application = json.writeValueAsString(Applications.publicBody("GRC", "Hostile Theta Agency"));
+        assertField(as("hxcoord").postForEntity("/api/applications", jsonBody(application.replaceFirst(
+                "\"email\":\"[^\"]*\"", "\"email\":\"x@evil.example,foo\"")), String.class), "contacts[0].email");
+        assertField(as("hxcoord").postForEntity("/api/applications", jsonBody(application.replaceFirst("\\{",
+                "{\"membershipId\":1,")), String.class), "membershipId");
+        ResponseEntity<String> trailing = as("hxcoord").postForEntity("/api/applications", jsonBody(application + "{\"x\":1}"),
+                String.class);
+        assertThat(trailing.getStatusCode().value()).isEqualTo(400);
+        assertThat(trailing.getBody()).contains("data after its JSON value");
+        assertField(as("hxcoord").postForEntity("/api/applications", jsonBody(application.replaceFirst("\\{",
+                "{\"motivation\":\"first\",")), String.class), "motivation");
+        assertField(as("hxrepb11").postForEntity("/api/memberships/" + bActive.getId() + "/withdrawal",
+                jsonBody("{\"reason\":\"We leave\",\"requestedDate\":\"2031-01-01' OR 1=1--\"}"), String.class), "requestedDate");
+        // the same rules at the engine's doors: a control character in a form's free text
+        Task gdpr = openTask(cAtGdpr, OnboardingProcess.TASK_CHECK_GDPR);
+        assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
+                "gdprDecision", "REJECT", "gdprReason", "Rejected\u0007"))), String.class), 400, "'gdprReason' contains a control");
+
+        assertUnchangedSince(before);
+    }
+
+    // --- 12. a decision survives into the next round --------------------------------------------------------------------
+
+    @Test
+    void everyDecisionFormOpensEmptyInTheNextRound() throws Exception {
+        Membership e = apply(Applications.publicBody("GRC", "Hostile Iota Agency"));
+        users.user("hxrepa12", PASSWORD, e.getOrganisation().getRepresentativesGroup().orElseThrow());
+        Task vet = openTask(e, OnboardingProcess.TASK_VET_APPLICATION);
+        assertThat(as("hxcoord").postForEntity(engine("/task/" + vet.getId() + "/submit-form"), jsonBody(variables(Map.of(
+                "vettingDecision", "REQUEST_INFORMATION", "vettingReason", "Please add a second contact person"))),
+                String.class).getStatusCode().value()).isEqualTo(204);
+        runJobs(e.getProcessInstanceId());
+        Task amend = openTask(e, OnboardingProcess.TASK_AMEND_APPLICATION);
+        assertThat(as("hxrepa12").postForEntity(engine("/task/" + amend.getId() + "/submit-form"), jsonBody(variables(Map.of(
+                "legalName", "Hostile Iota Agency", "legalForm", "NV", "contact1Name", "Iota Contact",
+                "contact1Email", "iota@iota.example", "contact1Phone", "+32 2 555 00 00", "contact2Name", "Second Contact",
+                "contact2Email", "second@iota.example", "contact2Phone", "+32 2 555 00 01",
+                "amendmentResponse", "Added a second contact"))), String.class).getStatusCode().value()).isEqualTo(204);
+        runJobs(e.getProcessInstanceId());
+
+        Task again = openTask(e, OnboardingProcess.TASK_VET_APPLICATION);
+        JsonNode shown = json.readTree(as("hxcoord").getForEntity(engine("/task/" + again.getId() + "/form-variables"),
+                String.class).getBody());
+        assertThat(shown.path("vettingDecision").path("value").isMissingNode() || shown.path("vettingDecision").path("value").isNull())
+                .as(shown.toString()).isTrue();
+        assertThat(shown.path("vettingReason").path("value").isMissingNode() || shown.path("vettingReason").path("value").isNull())
+                .as(shown.toString()).isTrue();
+        assertThat(as("hxcoord").postForEntity(engine("/task/" + again.getId() + "/submit-form"), jsonBody(variables(Map.of(
+                "vettingDecision", "APPROVE", "vettingReason", "Both contacts checked"))), String.class)
+                .getStatusCode().value()).isEqualTo(204);
+        runJobs(e.getProcessInstanceId());
+        List<ReviewDecision> decisions = reviews.findByMembershipIdOrderByDecidedAtAscIdAsc(e.getId());
+        assertThat(decisions).extracting(ReviewDecision::getDecision, ReviewDecision::getReason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ReviewDecision.Decision.REQUEST_INFORMATION, "Please add a second contact person"),
+                org.assertj.core.groups.Tuple.tuple(ReviewDecision.Decision.APPROVE, "Both contacts checked"));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /** A fresh applicant whose representative (this user) must now accept the rules of conduct. */
+    private Membership applicantAtRulesAcceptance(String name, String representative) {
+        Membership m = apply(Applications.publicBody("GRC", name));
+        users.user(representative, PASSWORD, m.getOrganisation().getRepresentativesGroup().orElseThrow());
+        complete(m, OnboardingProcess.TASK_VET_APPLICATION, Map.of("vettingDecision", "APPROVE"));
+        assertThat(openTask(m, OnboardingProcess.TASK_ACCEPT_RULES)).isNotNull();
+        return m;
+    }
+
+    private Membership apply(ApplicationRequest request) {
+        return onboardings.apply("hxcoord", request);
+    }
+
+    private void complete(Membership m, String taskKey, Map<String, Object> variables) {
+        onboardings.complete(m.getProcessInstanceId(), taskKey, variables);
+    }
+
+    private Task openTask(Membership m, String taskKey) {
+        return onboardings.openTask(m.getProcessInstanceId(), taskKey);
+    }
+
+    private void runJobs(String processInstanceId) {
+        onboardings.runJobs(processInstanceId);
+    }
+
+    private String instanceOf(String key, Membership m) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(key)
+                .processInstanceBusinessKey(String.valueOf(m.getId())).singleResult().getId();
+    }
+
+    private MembershipStatus status(Membership m) {
+        return tx.execute(s -> memberships.findById(m.getId()).orElseThrow().getStatus());
+    }
+
+    private StateFingerprint fingerprint() {
+        return StateFingerprint.of(jdbc, outbox);
+    }
+
+    private void assertUnchangedSince(StateFingerprint before) {
+        assertThat(before.differencesTo(fingerprint())).as("state changed by a refused request").isEmpty();
+    }
+
+    private static void assertRefused(ResponseEntity<String> response, int status, String message) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        if (message != null) {
+            assertThat(response.getBody()).contains(message);
+        }
+    }
+
+    /** A problem+json refusal of our API that names the field. */
+    private void assertField(ResponseEntity<String> response, String field) throws IOException {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode errors = json.readTree(response.getBody()).path("errors");
+        assertThat(StreamSupport.stream(errors.spliterator(), false).map(e -> e.path("field").asText()).toList())
+                .as(response.getBody()).contains(field);
+    }
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, PASSWORD);
+    }
+
+    private static String engine(String path) {
+        return "/engine-rest" + path;
+    }
+
+    private String variables(Map<String, Object> values) {
+        try {
+            Map<String, Object> wrapped = new java.util.LinkedHashMap<>();
+            values.forEach((k, v) -> wrapped.put(k, Map.of("value", v)));
+            return json.writeValueAsString(Map.of("variables", wrapped));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpEntity<String> jsonBody(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> attach(String user, String taskId, String url) throws Exception {
+        String boundary = "----attach";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nSee this\r\n--" + boundary + "\r\nContent-Disposition: form-data; "
+                + "name=\"url\"\r\nContent-Type: text/plain\r\n\r\n" + url + "\r\n--" + boundary + "--\r\n";
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/engine-rest/task/" + taskId + "/attachment/create"))
+                .header("Authorization", basic(user)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An HTTP Basic request to our API sent from this loopback address, as a client on another machine would. */
+    private int httpStatusFrom(String clientAddress, String user, String password) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(clientAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10_000);
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/arrangements HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder statusLine = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+                statusLine.append((char) c);
+            }
+            return Integer.parseInt(statusLine.toString().split(" ")[1]);
+        }
+    }
+}

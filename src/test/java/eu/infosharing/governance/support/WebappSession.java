@@ -1,0 +1,64 @@
+package eu.infosharing.governance.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A person logged into Tasklist, as the browser is: a session cookie and Camunda's CSRF token, calling the webapps'
+ * own engine API (/camunda/api/engine/...) that Tasklist's pages call.
+ */
+public final class WebappSession {
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    private WebappSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public static WebappSession login(int port, String user, String password) {
+        WebappSession session = new WebappSession(port);
+        session.send("GET", "/camunda/app/tasklist/", null, null);
+        HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("Tasklist login of " + user + " answered " + login.statusCode() + ": " + login.body());
+        }
+        // the login starts a new session: Tasklist's next read gives it its CSRF token, as in the browser
+        session.send("GET", "/camunda/api/admin/auth/user/default", null, null);
+        return session;
+    }
+
+    /** A call to Tasklist's engine API, e.g. path "/task/{id}/submit-form". */
+    public HttpResponse<String> engine(String method, String path, String json) {
+        return send(method, "/camunda/api/engine/engine/default" + path, json == null ? null : "application/json", json);
+    }
+
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                .findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
