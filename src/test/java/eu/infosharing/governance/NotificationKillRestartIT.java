@@ -7,13 +7,13 @@ import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
-import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.notification.NotificationStatus;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.support.AuthorityEndpoint;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.StandaloneContexts;
@@ -57,8 +57,8 @@ class NotificationKillRestartIT {
                         null, DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
                 reference = setup.getBean(AuthorityNotifications.class)
                         .create(bank.getId(), NotificationEvent.ENTRY, LocalDate.now()).get(0);
-                setup.getBean(RuntimeService.class).startProcessInstanceByKey(NotificationDelegates.PROCESS_KEY,
-                        String.valueOf(bank.getId()), Map.of("membershipId", bank.getId(), NotificationDelegates.REFERENCE, reference));
+                setup.getBean(RuntimeService.class).startProcessInstanceByKey(NotificationProcess.KEY,
+                        String.valueOf(bank.getId()), Map.of(NotificationProcess.MEMBERSHIP_ID.name(), bank.getId(), NotificationProcess.REFERENCE.name(), reference));
             }
 
             // 2. the packaged application picks the notification up and is killed while the authority receives it

@@ -2,10 +2,16 @@ package eu.infosharing.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.AuthorityEndpoint;
 import eu.infosharing.governance.support.EmbeddedPostgresConfiguration;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.TestUsers;
@@ -13,15 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import eu.infosharing.governance.notification.CompetentAuthorityRepository;
-import eu.infosharing.governance.support.AuthorityEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -33,6 +34,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * End to end on real PostgreSQL with the job executor running: an application posted to our API goes through
@@ -106,12 +108,12 @@ class OnboardingPostgresIT {
         assertThat(as("pgapplicant").getForEntity("/engine-rest/process-instance/" + processInstanceId + "/variables",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        submit("pgsponsor", processInstanceId, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"));
-        submit("pgcoordinator", processInstanceId, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"));
-        submit("pgapplicant", processInstanceId, "Task_AcceptRules", Map.of("rulesAccepted", true));
-        submit("pgdpo", processInstanceId, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE",
-                "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", true, "privacyNoticeProvided", true));
-        submit("pglegal", processInstanceId, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "APPROVE"));
+        submit("pgsponsor", processInstanceId, OnboardingProcess.TASK_ENDORSE_APPLICATION, Map.of(OnboardingProcess.ENDORSEMENT_DECISION.name(), "ENDORSE"));
+        submit("pgcoordinator", processInstanceId, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"));
+        submit("pgapplicant", processInstanceId, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true));
+        submit("pgdpo", processInstanceId, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE",
+                OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST", OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true));
+        submit("pglegal", processInstanceId, OnboardingProcess.TASK_REVIEW_COMPETITION_LAW, Map.of(OnboardingProcess.LEGAL_DECISION.name(), "APPROVE"));
 
         Map<String, Object> active = waitFor(() -> {
             Map<String, Object> m = as("pgcoordinator").exchange(membership, HttpMethod.GET, null,
@@ -125,7 +127,7 @@ class OnboardingPostgresIT {
             List<Map<String, Object>> n = notifications("pgapplicant", membership);
             return n.size() == 2 && n.stream().allMatch(x -> "SENT".equals(x.get("status"))) ? n : null;
         }, "both notifications SENT");
-        assertThat(sent).extracting(n -> n.get("authorityCode")).containsExactlyInAnyOrder("CCB", "NBB");
+        assertThat(sent).extracting(n -> n.get(NotificationProcess.AUTHORITY_CODE.name())).containsExactlyInAnyOrder("CCB", "NBB");
         assertThat(smtp.getReceivedMessages()).anySatisfy(mail ->
                 assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("nis2-participation@ccb.example"));
         assertThat(nbb.received()).singleElement().satisfies(r -> assertThat(r.body().get("entity").get("name").asText())
@@ -144,10 +146,10 @@ class OnboardingPostgresIT {
         String membership = created.getHeaders().getLocation().toString();
         String processInstanceId = (String) created.getBody().get("processInstanceId");
         user("pgmunicipality", applicantGroup(processInstanceId));
-        submit("pgcoordinator", processInstanceId, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"));
-        submit("pgmunicipality", processInstanceId, "Task_AcceptRules", Map.of("rulesAccepted", true));
-        submit("pgdpo2", processInstanceId, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE",
-                "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", true, "privacyNoticeProvided", true));
+        submit("pgcoordinator", processInstanceId, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"));
+        submit("pgmunicipality", processInstanceId, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true));
+        submit("pgdpo2", processInstanceId, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE",
+                OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST", OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true));
 
         waitFor(() -> "ACTIVE".equals(as("pgmunicipality").exchange(membership, HttpMethod.GET, null,
                 new ParameterizedTypeReference<Map<String, Object>>() { }).getBody().get("status")) ? Boolean.TRUE : null,
@@ -188,7 +190,7 @@ class OnboardingPostgresIT {
                             + processInstanceId + "/variables/applicantGroup", HttpMethod.GET, null,
                     new ParameterizedTypeReference<Map<String, Object>>() { });
             return v.getStatusCode().is2xxSuccessful() ? (String) v.getBody().get("value") : null;
-        }, "applicantGroup");
+        }, OnboardingProcess.APPLICANT_GROUP.name());
     }
 
     private TestRestTemplate as(String user) {

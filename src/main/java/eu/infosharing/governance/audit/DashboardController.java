@@ -4,6 +4,8 @@ import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.RulesRevisionProcess;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.NotificationSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit")
 public class DashboardController {
 
-    private static final List<String> ACCEPTANCE_TASKS = List.of("Task_AcceptRules", "Task_AcceptRevision", "Task_AcceptRevisionLate");
+    private static final List<String> ACCEPTANCE_TASKS = List.of(OnboardingProcess.TASK_ACCEPT_RULES,
+            RulesRevisionProcess.TASK_ACCEPT_REVISION, RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE);
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -74,7 +77,7 @@ public class DashboardController {
             Date now = new Date();
             List<TaskItem> overdueAcceptances = items(taskService.createTaskQuery().taskDefinitionKeyIn(
                     ACCEPTANCE_TASKS.toArray(String[]::new)).dueBefore(now).list());
-            List<TaskItem> suspended = items(taskService.createTaskQuery().taskDefinitionKey("Task_AcceptRevisionLate").list());
+            List<TaskItem> suspended = items(taskService.createTaskQuery().taskDefinitionKey(RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE).list());
             List<TaskItem> decisions = items(taskService.createTaskQuery().taskCandidateGroupIn(
                     List.of(Roles.COORDINATORS, Roles.PRIVACY, Roles.LEGAL)).orderByTaskCreateTime().asc().list());
             List<IncidentItem> incidents = runtimeService.createIncidentQuery().list().stream()

@@ -1,51 +1,62 @@
 package eu.infosharing.governance.cessation;
 
+import static eu.infosharing.governance.process.CessationProcess.*;
+
+import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.engine.OverdueTaskPriority;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.Forms;
+import eu.infosharing.governance.process.TaskDisplay;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Period;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegates and listeners bpmn/membership-cessation.bpmn names; the work is in {@link CessationService}. */
+/**
+ * The delegates and listeners bpmn/membership-cessation.bpmn names, reading and writing through its contract
+ * ({@link eu.infosharing.governance.process.CessationProcess}); the work is in {@link CessationService}.
+ */
 @Configuration
 public class CessationDelegates {
 
-    static final String TASK_RESPOND = "Task_RespondToBreach";
-    static final String TASK_DECIDE = "Task_DecideOnBreach";
-    static final String TASK_CONFIRM_DESTRUCTION = "Task_ConfirmDestruction";
-    static final String TASK_FOLLOW_UP_DESTRUCTION = "Task_FollowUpDestruction";
+    /** How long a coordinator has to decide on a breach, or to follow up an overdue destruction confirmation. */
+    private static final Duration COORDINATOR_DUE = Duration.ofDays(5);
 
-    /** A cessation started from the Tasklist start form: the same rules as the API. */
+    /**
+     * A cessation started from the Tasklist start form: the membership a person names is checked with the same rules
+     * as the API (visible to them, a member only for its own withdrawal); then the process sets its own variables and
+     * business key, and the form's values are dropped (they live in the stored cessation).
+     */
     @Bean
     ExecutionListener registerCessationListener(CessationService cessations) {
         return execution -> {
-            if (execution.hasVariable("cessationId")) {
-                return; // started through CessationService.request, already stored
+            if (execution.getProcessBusinessKey() != null) {
+                return; // started through CessationService.request, already stored (people cannot set a key)
             }
-            Object membership = execution.getVariable("membershipId");
-            Long membershipId;
-            try {
-                membershipId = membership instanceof Number n ? n.longValue() : Long.valueOf(String.valueOf(membership).strip());
-            } catch (NumberFormatException e) {
-                throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException("membershipId",
+            Object membership = execution.getVariable(MEMBERSHIP_ID.name());
+            if (!(membership instanceof Number number)) {
+                throw new FormFieldValidationException(MEMBERSHIP_ID.name(),
                         "Membership number must be the number of a membership (see GET /api/memberships)");
             }
+            Long membershipId = number.longValue();
             Cessation c = TaskInputErrors.translate(() -> cessations.register(membershipId, new CessationService.Request(
-                    text(execution, "cessationKind"), text(execution, "reason"), text(execution, "evidence"),
-                    text(execution, "date"))));
+                    CESSATION_KIND.from(execution), REASON.from(execution), EVIDENCE.from(execution), DATE.from(execution))));
             c.attachProcess(execution.getProcessInstanceId());
+            Forms.REQUEST_CESSATION.inputs().forEach(execution::removeVariable);
             execution.setProcessBusinessKey(String.valueOf(membershipId));
             execution.setVariables(cessations.variables(c));
         };
@@ -54,64 +65,69 @@ public class CessationDelegates {
     @Bean
     JavaDelegate takeEffectDelegate(CessationService cessations) {
         return execution -> {
-            Long id = cessationId(execution);
-            execution.setVariable("notificationReferences", new ArrayList<>(cessations.takeEffect(id, execution.getProcessInstanceId())));
-            execution.setVariable("destructionDue", cessations.destructionDue(id));
-            execution.setVariable("destructionReminderAt", cessations.destructionReminderAt(id));
-            execution.setVariable("erasureAt", cessations.erasureAt(id));
+            Long id = CESSATION_ID.from(execution);
+            NOTIFICATION_REFERENCES.set(execution, new ArrayList<>(cessations.takeEffect(id, execution.getProcessInstanceId())));
+            DESTRUCTION_DUE.set(execution, cessations.destructionDue(id));
+            DESTRUCTION_REMINDER_AT.set(execution, cessations.destructionReminderAt(id));
+            ERASURE_AT.set(execution, cessations.erasureAt(id));
         };
     }
 
     @Bean
     JavaDelegate erasePersonalDataDelegate(PersonalDataEraser eraser) {
-        return execution -> eraser.erase(((Number) execution.getVariable("membershipId")).longValue());
+        return execution -> eraser.erase(Long.valueOf(execution.getProcessBusinessKey()));
     }
 
     @Bean
     JavaDelegate cessationMailDelegate(CessationMailer mailer) {
-        return execution -> mailer.send(cessationId(execution), (String) execution.getVariable("mailTemplate"));
+        return execution -> mailer.send(CESSATION_ID.from(execution), MAIL_TEMPLATE.from(execution));
     }
 
-    /** Every user task of the model: a name that says who and what, and the context its form shows. */
+    /** Every user task of the model: a name that says who and what, its due date, and the context its form shows. */
     @Bean
-    TaskListener cessationTaskListener(CessationService cessations) {
+    TaskListener cessationTaskListener(CessationService cessations, CessationSettings settings) {
         return task -> {
             Cessation c = cessations.cessation(cessationId(task));
             Membership m = c.getMembership();
             Organisation o = m.getOrganisation();
             String who = o.getLegalName() + ", " + m.getArrangement().getCode();
             task.setName(task.getName() + ": " + who);
-            if (TASK_RESPOND.equals(task.getTaskDefinitionKey()) || TASK_DECIDE.equals(task.getTaskDefinitionKey())) {
-                task.setDueDate(Date.from(Instant.now().plus(TASK_RESPOND.equals(task.getTaskDefinitionKey()) ? 14 : 5, ChronoUnit.DAYS)));
-            }
-            if (TASK_FOLLOW_UP_DESTRUCTION.equals(task.getTaskDefinitionKey())) {
-                task.setPriority(80);
-                task.setDueDate(Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
+            switch (task.getTaskDefinitionKey()) {
+                // the member is heard for the period the model's timer gives it
+                case TASK_RESPOND_TO_BREACH -> task.setDueDate(Date.from(ZonedDateTime.now()
+                        .plus(Period.parse(settings.getHearingPeriod())).toInstant()));
+                case TASK_DECIDE_ON_BREACH -> task.setDueDate(Date.from(Instant.now().plus(COORDINATOR_DUE)));
+                case TASK_FOLLOW_UP_DESTRUCTION -> {
+                    task.setPriority(OverdueTaskPriority.OVERDUE);
+                    task.setDueDate(Date.from(Instant.now().plus(COORDINATOR_DUE)));
+                }
+                default -> {
+                }
             }
             Map<String, Object> v = new HashMap<>();
-            v.put("organisationName", o.getLegalName());
-            v.put("arrangementName", m.getArrangement().getName());
-            v.put("cessationReason", c.getReason());
-            v.put("breachEvidence", c.getEvidence() == null ? "" : c.getEvidence());
-            v.put("memberResponseDisplay", c.getMemberResponse() == null ? "No response" : c.getMemberResponse());
-            v.put("effectiveDateLabel", c.getEffectiveDate() == null ? "" : c.getEffectiveDate().toString());
-            v.put("contactsDisplay", o.getContacts().stream().map(p -> p.details().display()).collect(Collectors.joining("\n")));
+            TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName());
+            TaskDisplay.ARRANGEMENT_NAME.putIn(v, m.getArrangement().getName());
+            TaskDisplay.CESSATION_REASON.putIn(v, c.getReason());
+            TaskDisplay.BREACH_EVIDENCE.putIn(v, c.getEvidence() == null ? "" : c.getEvidence());
+            TaskDisplay.MEMBER_RESPONSE.putIn(v, c.getMemberResponse() == null ? "No response" : c.getMemberResponse());
+            TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(v, c.getEffectiveDate() == null ? "" : c.getEffectiveDate().toString());
+            TaskDisplay.CONTACTS.putIn(v, o.getContacts().stream().map(p -> p.details().display()).collect(Collectors.joining("\n")));
             task.setVariablesLocal(v);
         };
     }
 
     @Bean
     TaskListener breachResponseListener(CessationService cessations) {
-        return task -> TaskInputErrors.translate(() -> cessations.recordResponse(cessationId(task), text(task, "breachResponse")));
+        return task -> TaskInputErrors.translate(() -> cessations.recordResponse(cessationId(task), BREACH_RESPONSE.from(task)));
     }
 
     @Bean
     TaskListener breachDecisionListener(CessationService cessations) {
         return task -> {
             Date effectiveAt = TaskInputErrors.translate(() -> cessations.decideBreach(cessationId(task),
-                    text(task, "breachDecision"), text(task, "breachDecisionReason")));
+                    BREACH_DECISION.from(task), BREACH_DECISION_REASON.from(task)));
             if (effectiveAt != null) {
-                task.getExecution().setVariable("effectiveAt", effectiveAt);
+                EFFECTIVE_AT.set(task.getExecution(), effectiveAt);
             }
         };
     }
@@ -119,34 +135,21 @@ public class CessationDelegates {
     @Bean
     TaskListener destructionConfirmedListener(CessationService cessations) {
         return task -> TaskInputErrors.translate(() -> cessations.confirmDestruction(cessationId(task),
-                task.getVariable("destructionConfirmed"), text(task, "destructionStatement")));
+                DESTRUCTION_CONFIRMED.from(task), DESTRUCTION_STATEMENT.from(task)));
     }
 
     @Bean
     TaskListener destructionFollowUpListener() {
         return task -> TaskInputErrors.translate(() -> {
-            if (text(task, "followUpNote") == null || text(task, "followUpNote").isBlank()) {
-                throw new eu.infosharing.governance.api.InvalidInputException("followUpNote", "What was done",
+            String note = FOLLOW_UP_NOTE.from(task);
+            if (note == null || note.isBlank()) {
+                throw new InvalidInputException(FOLLOW_UP_NOTE.name(), "What was done",
                         "is required: it is kept in the membership's history");
             }
         });
     }
 
-    private static Long cessationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("cessationId")).longValue();
-    }
-
     private static Long cessationId(DelegateTask task) {
-        return ((Number) task.getVariable("cessationId")).longValue();
-    }
-
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
+        return CESSATION_ID.from(task);
     }
 }

@@ -14,7 +14,7 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.AuthorityNotifications;
-import eu.infosharing.governance.notification.NotificationDelegates;
+import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
 import java.time.LocalDate;
@@ -99,12 +99,12 @@ public class CessationService {
     /** The variables membership-cessation starts with. */
     public Map<String, Object> variables(Cessation c) {
         Map<String, Object> v = new HashMap<>();
-        v.put("membershipId", c.getMembership().getId());
-        v.put("cessationId", c.getId());
-        v.put("cessationKind", c.getKind().name());
-        v.put("representativesGroup", c.getMembership().getOrganisation().getRepresentativesGroup().orElseThrow());
+        CessationProcess.MEMBERSHIP_ID.putIn(v, c.getMembership().getId());
+        CessationProcess.CESSATION_ID.putIn(v, c.getId());
+        CessationProcess.CESSATION_KIND.putIn(v, c.getKind().name());
+        CessationProcess.REPRESENTATIVES_GROUP.putIn(v, c.getMembership().getOrganisation().getRepresentativesGroup().orElseThrow());
         if (c.getEffectiveDate() != null) {
-            v.put("effectiveAt", dates.startOf(c.getEffectiveDate()));
+            CessationProcess.EFFECTIVE_AT.putIn(v, dates.startOf(c.getEffectiveDate()));
         }
         return v;
     }
@@ -178,7 +178,7 @@ public class CessationService {
 
     public void recordResponse(Long cessationId, String response) {
         List<FieldProblem> problems = new ArrayList<>();
-        String text = text(StrictText.freeText("breachResponse", "Your response", response, 4000,
+        String text = text(StrictText.freeText(CessationProcess.BREACH_RESPONSE.name(), "Your response", response, 4000,
                 "is required: say what happened and what you did about it", problems));
         StrictText.refuseIfAny(problems);
         Cessation c = cessation(cessationId);
@@ -190,16 +190,16 @@ public class CessationService {
     public Date decideBreach(Long cessationId, String decision, String reason) {
         Cessation c = cessation(cessationId);
         List<FieldProblem> problems = new ArrayList<>();
-        String why = text(StrictText.freeText("breachDecisionReason", "Reason", reason, MAX_TEXT, null, problems));
+        String why = text(StrictText.freeText(CessationProcess.BREACH_DECISION_REASON.name(), "Reason", reason, MAX_TEXT, null, problems));
         StrictText.refuseIfAny(problems);
         Cessation.BreachDecision d;
         try {
             d = Cessation.BreachDecision.valueOf(decision == null ? "" : decision);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("breachDecision", "Decision", "must be WARNING, SUSPENSION or EXPULSION");
+            throw new InvalidInputException(CessationProcess.BREACH_DECISION.name(), "Decision", "must be WARNING, SUSPENSION or EXPULSION");
         }
         if (why.isEmpty()) {
-            throw new InvalidInputException("breachDecisionReason", "Reason", "is required: the member is told why");
+            throw new InvalidInputException(CessationProcess.BREACH_DECISION_REASON.name(), "Reason", "is required: the member is told why");
         }
         LocalDate today = dates.today();
         c.decide(d, why, currentUser.id(), today);
@@ -250,7 +250,7 @@ public class CessationService {
         dateChanges.save(new CessationDateChange(c.getId(), from, date, currentUser.id(), why));
         m.audit(currentUser.id(), "CESSATION_DATE_MOVED", "Effective date moved from " + from + " to " + date
                 + (why.isEmpty() ? "" : ": " + why));
-        correlate(c, DATE_MOVED_MESSAGE, Map.of("effectiveAt", dates.startOf(date)));
+        correlate(c, DATE_MOVED_MESSAGE, Map.of(CessationProcess.EFFECTIVE_AT.name(), dates.startOf(date)));
         return c;
     }
 
@@ -301,11 +301,11 @@ public class CessationService {
             // entry), and so does the process that waits for them; every other open process is cancelled
             Privileged.run(identityService, () -> runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKey(String.valueOf(m.getId()))
-                    .processDefinitionKeyNotIn(NotificationDelegates.PROCESS_KEY).list().stream()
+                    .processDefinitionKeyNotIn(NotificationProcess.KEY).list().stream()
                     .filter(pi -> !pi.getId().equals(cessationProcessInstanceId))
                     .filter(pi -> runtimeService.createProcessInstanceQuery().subProcessInstanceId(pi.getId()).count() == 0)
                     .filter(pi -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
-                            .processDefinitionKey(NotificationDelegates.PROCESS_KEY).count() == 0)
+                            .processDefinitionKey(NotificationProcess.KEY).count() == 0)
                     .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "Membership ceased: " + why)));
         }
         return notifications.create(m.getId(), NotificationEvent.CESSATION, c.getEffectiveDate());
@@ -327,11 +327,11 @@ public class CessationService {
 
     public void confirmDestruction(Long cessationId, Object confirmed, String statement) {
         if (!Boolean.TRUE.equals(confirmed)) {
-            throw new InvalidInputException("destructionConfirmed", "Confirmation",
+            throw new InvalidInputException(CessationProcess.DESTRUCTION_CONFIRMED.name(), "Confirmation",
                     "is required: tick it once everything received under TLP:AMBER, AMBER+STRICT and RED is destroyed");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        String text = text(StrictText.freeText("destructionStatement", "Statement", statement, MAX_TEXT, null, problems));
+        String text = text(StrictText.freeText(CessationProcess.DESTRUCTION_STATEMENT.name(), "Statement", statement, MAX_TEXT, null, problems));
         StrictText.refuseIfAny(problems);
         Cessation c = cessation(cessationId);
         c.confirmDestruction(currentUser.id(), text.isEmpty() ? null : text);

@@ -1,6 +1,7 @@
 package eu.infosharing.governance.engine;
 
 import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.process.OnboardingProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public class TasklistFilters {
         return List.of(
                 new Definition(VETTING, "Applications to vet and sponsors to follow up", 10, List.of(Roles.COORDINATORS),
                         taskService.createTaskQuery().taskCandidateGroup(Roles.COORDINATORS).includeAssignedTasks()
-                                .taskDefinitionKeyIn("Task_VetApplication", "Task_FollowUpSponsor")
+                                .taskDefinitionKeyIn(OnboardingProcess.TASK_VET_APPLICATION, OnboardingProcess.TASK_FOLLOW_UP_SPONSOR)
                                 .orderByDueDate().asc()),
                 new Definition(OVERDUE, "Every open task past its due date", 20, List.of(Roles.COORDINATORS),
                         taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),

@@ -55,7 +55,7 @@ final class TrustBoundary extends CommandInterceptor {
 
     /** Commands that only read (queries, reports, lookups): the engine's authorization decides what they return. */
     private static final Pattern READ = Pattern.compile("^(Get|Find|Is|Optimize|ExecuteFilter)\\w*|Create\\w*QueryCmd"
-            + "|AuthorizationCheckCmd|DetermineHistoryLevelCmd|CheckPassword|\\w*(Query|Report)\\w*Cmd");
+            + "|AuthorizationCheckCmd|DetermineHistoryLevelCmd|CheckPassword|\\w*Query\\w*Cmd");
 
     /**
      * The engine's own follow-up work that runs as a command of its own after a person's command (recording a job's
@@ -65,6 +65,28 @@ final class TrustBoundary extends CommandInterceptor {
             + "(jobexecutor|metrics|db|history\\.handler|persistence\\.deploy)\\..*|.*\\.(BootstrapEngineCommand|"
             + "HistoryLevelSetupCommand|SchemaOperation\\w*|DeploymentFailListener\\$\\w+|DeleteDeploymentFailListener\\$\\w+"
             + "|HistoryCleanupHandler\\$\\w+)$");
+
+    /** The writing commands a person may send at all, each under the rule of its own in {@link #check}. */
+    static final Set<String> RULED = Set.of("StartProcessInstanceCmd", "SubmitStartFormCmd", "CompleteTaskCmd",
+            "SubmitTaskFormCmd", "ClaimTaskCmd", "AssignTaskCmd", "DelegateTaskCmd", "ResolveTaskCmd", "SetTaskOwnerCmd",
+            "SetTaskDueDateCmd", "SetTaskFollowUpDateCmd", "SetTaskPriorityCmd", "SetAnnotationForIncidentCmd", "SaveTaskCmd",
+            "AddCommentCmd", "CreateAttachmentCmd", "ExecuteJobsCmd", "SetJobRetriesCmd", "SaveUserCmd");
+
+    /** How the boundary treats a command class sent by a person who is not an administrator. */
+    enum Treatment { READ, ENGINE_INTERNAL, WEBAPP_PLUGIN, RULED, REFUSED }
+
+    static Treatment treatment(Class<?> type) {
+        if (org.camunda.bpm.engine.query.Query.class.isAssignableFrom(type) || isReadName(type)) {
+            return Treatment.READ;
+        }
+        if (ENGINE_INTERNAL.matcher(type.getName()).matches()) {
+            return Treatment.ENGINE_INTERNAL;
+        }
+        if (!type.getName().startsWith("org.camunda.bpm.engine.")) {
+            return Treatment.WEBAPP_PLUGIN;
+        }
+        return RULED.contains(type.getSimpleName()) ? Treatment.RULED : Treatment.REFUSED;
+    }
 
     /** Changing one's own account (password, profile) is not process data: allowed for every role. */
     private static final Set<String> SELF_SERVICE = Set.of("SaveUserCmd");
@@ -120,14 +142,11 @@ final class TrustBoundary extends CommandInterceptor {
 
     private void check(Command<?> command, Person person) {
         String name = command.getClass().getSimpleName();
-        if (isRead(command)) {
-            return;
-        }
-        if (ENGINE_INTERNAL.matcher(command.getClass().getName()).matches()) {
-            return;
-        }
-        if (!command.getClass().getName().startsWith("org.camunda.bpm.engine.")) {
-            return; // the webapps' own plugin queries (Cockpit statistics, Tasklist and Admin lookups)
+        Treatment treatment = treatment(command.getClass());
+        if (treatment == Treatment.READ || treatment == Treatment.ENGINE_INTERNAL
+                || treatment == Treatment.WEBAPP_PLUGIN) {
+            return; // reads (the engine's grants decide what they return), the engine's own follow-up work, and the
+                    // webapps' plugin queries (Cockpit statistics, Tasklist and Admin lookups)
         }
         if (SELF_SERVICE.contains(name)) {
             String target = ((org.camunda.bpm.engine.identity.User) read(command, "user")).getId();
@@ -206,11 +225,7 @@ final class TrustBoundary extends CommandInterceptor {
         }
     }
 
-    static boolean isRead(Command<?> command) {
-        if (command instanceof org.camunda.bpm.engine.query.Query<?, ?>) {
-            return true;
-        }
-        Class<?> type = command.getClass();
+    private static boolean isReadName(Class<?> type) {
         String outer = type.getEnclosingClass() == null ? "" : type.getEnclosingClass().getSimpleName();
         return READ.matcher(type.getSimpleName()).matches() || outer.endsWith("QueryImpl") || outer.endsWith("ReportImpl")
                 || type.getSimpleName().endsWith("ReportImpl");

@@ -3,6 +3,7 @@ package eu.infosharing.governance.notification;
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.StrictText;
+import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.NotFoundException;
@@ -212,15 +213,15 @@ public class AuthorityNotifications {
     public void confirm(String reference, String memberReference, Object sentOn) {
         AuthorityNotification n = byReference(reference);
         List<FieldProblem> problems = new ArrayList<>();
-        String ref = StrictText.singleLine("memberReference", "Reference received from the authority", memberReference, 200,
+        String ref = StrictText.singleLine(NotificationProcess.MEMBER_REFERENCE.name(), "Reference received from the authority", memberReference, 200,
                 "is required: the authority's acknowledgement number, or the subject of its reply", problems);
         LocalDate date = sentOn instanceof LocalDate d ? d : sentOn == null ? null : StrictText.isoDate(sentOn.toString()).orElse(null);
         if (date == null) {
-            problems.add(new FieldProblem("memberSentOn", "Date sent", "is required, written exactly as YYYY-MM-DD"));
+            problems.add(new FieldProblem(NotificationProcess.MEMBER_SENT_ON.name(), "Date sent", "is required, written exactly as YYYY-MM-DD"));
         } else if (date.isAfter(settings.today())) {
-            problems.add(new FieldProblem("memberSentOn", "Date sent", "cannot be in the future"));
+            problems.add(new FieldProblem(NotificationProcess.MEMBER_SENT_ON.name(), "Date sent", "cannot be in the future"));
         } else if (date.isBefore(n.getEffectiveDate().minusDays(30))) {
-            problems.add(new FieldProblem("memberSentOn", "Date sent", "is before the " + n.getEvent().name().toLowerCase(Locale.ROOT)
+            problems.add(new FieldProblem(NotificationProcess.MEMBER_SENT_ON.name(), "Date sent", "is before the " + n.getEvent().name().toLowerCase(Locale.ROOT)
                     + " took effect (" + n.getEffectiveDate() + ")"));
         }
         if (!problems.isEmpty()) {
@@ -242,7 +243,7 @@ public class AuthorityNotifications {
     public void followUp(String reference, String decision, String note, String memberReference, Object sentOn) {
         String what = note == null ? "" : note.strip();
         if (what.isEmpty()) {
-            throw new InvalidInputException("followUpNote", "What was done", "is required: it is kept in the membership's history");
+            throw new InvalidInputException(NotificationProcess.FOLLOW_UP_NOTE.name(), "What was done", "is required: it is kept in the membership's history");
         }
         if ("RECORD_CONFIRMATION".equals(decision)) {
             confirm(reference, memberReference, sentOn);
@@ -250,7 +251,7 @@ public class AuthorityNotifications {
             AuthorityNotification n = byReference(reference);
             n.getMembership().audit(currentUser.id(), "NOTIFICATION_CHASED", n.getReference() + ": " + what);
         } else {
-            throw new InvalidInputException("followUpDecision", "Outcome", "must be CHASED or RECORD_CONFIRMATION");
+            throw new InvalidInputException(NotificationProcess.FOLLOW_UP_DECISION.name(), "Outcome", "must be CHASED or RECORD_CONFIRMATION");
         }
     }
 

@@ -1,7 +1,11 @@
 package eu.infosharing.governance.notification;
 
+import static eu.infosharing.governance.process.NotificationProcess.*;
+
+import eu.infosharing.governance.engine.OverdueTaskPriority;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.TaskDisplay;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -11,45 +15,39 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegates and listeners bpmn/authority-notification.bpmn names; the work is in {@link AuthorityNotifications}. */
+/**
+ * The delegates and listeners bpmn/authority-notification.bpmn names, reading and writing through its contract
+ * ({@link eu.infosharing.governance.process.NotificationProcess}); the work is in {@link AuthorityNotifications}.
+ */
 @Configuration
 public class NotificationDelegates {
-
-    public static final String PROCESS_KEY = "authority-notification";
-    public static final String REFERENCE = "notificationReference";
-    public static final String SEND_ON_BEHALF_MESSAGE = "notification-send-on-behalf";
-    static final String TASK_SEND = "Task_SendNotification";
-    static final String TASK_FOLLOW_UP = "Task_FollowUpOverdueNotification";
 
     @Bean
     JavaDelegate prepareNotificationDelegate(AuthorityNotifications notifications) {
         return execution -> {
-            AuthorityNotifications.Prepared p = notifications.prepare(reference(execution.getVariable(REFERENCE)),
-                    execution.getProcessInstanceId());
-            execution.setVariable("sendOnBehalf", p.sendOnBehalf());
-            execution.setVariable("authorityCode", p.authorityCode());
-            execution.setVariable("dueDate", p.due());
-            execution.setVariable("reminderCycle", p.reminderCycle());
-            execution.setVariable("representativesGroup", p.representativesGroup());
+            AuthorityNotifications.Prepared p = notifications.prepare(REFERENCE.from(execution), execution.getProcessInstanceId());
+            SEND_ON_BEHALF.set(execution, p.sendOnBehalf());
+            AUTHORITY_CODE.set(execution, p.authorityCode());
+            DUE_DATE.set(execution, p.due());
+            REMINDER_CYCLE.set(execution, p.reminderCycle());
+            REPRESENTATIVES_GROUP.set(execution, p.representativesGroup());
         };
     }
 
     @Bean
     JavaDelegate sendNotificationDelegate(AuthorityNotifications notifications) {
-        return execution -> notifications.send(reference(execution.getVariable(REFERENCE)));
+        return execution -> notifications.send(REFERENCE.from(execution));
     }
 
     @Bean
     JavaDelegate memberNotificationMailDelegate(AuthorityNotifications notifications) {
-        return execution -> notifications.mailMember(reference(execution.getVariable(REFERENCE)),
-                (String) execution.getVariable("mailTemplate"));
+        return execution -> notifications.mailMember(REFERENCE.from(execution), MAIL_TEMPLATE.from(execution));
     }
 
     /** Both user tasks: a name that says who and what, the context the form shows; the overdue one is recorded. */
@@ -57,15 +55,15 @@ public class NotificationDelegates {
     TaskListener notificationTaskListener(AuthorityNotifications notifications, CompetentAuthorityRepository authorities,
                                           @Value("${governance.public-url}") String publicUrl) {
         return task -> {
-            AuthorityNotification n = notifications.byReference(reference(task.getVariable(REFERENCE)));
+            AuthorityNotification n = notifications.byReference(REFERENCE.from(task));
             CompetentAuthority authority = authorities.findByCode(n.getAuthorityCode()).orElseThrow();
             Organisation o = n.getMembership().getOrganisation();
             String who = o.getLegalName() + ", " + n.getMembership().getArrangement().getCode();
-            if (TASK_FOLLOW_UP.equals(task.getTaskDefinitionKey())) {
+            if (TASK_FOLLOW_UP_OVERDUE_NOTIFICATION.equals(task.getTaskDefinitionKey())) {
                 notifications.escalate(n.getReference());
                 task.setName("Overdue notification to " + authority.getCode() + ": " + who);
                 task.setDueDate(Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
-                task.setPriority(80);
+                task.setPriority(OverdueTaskPriority.OVERDUE);
             } else {
                 task.setName("Notify " + authority.getCode() + ": " + who);
                 task.setFollowUpDate(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
@@ -76,41 +74,32 @@ public class NotificationDelegates {
 
     @Bean
     TaskListener notificationConfirmedListener(AuthorityNotifications notifications) {
-        return task -> TaskInputErrors.translate(() -> notifications.confirm(reference(task.getVariable(REFERENCE)),
-                text(task, "memberReference"), task.getVariable("memberSentOn")));
+        return task -> TaskInputErrors.translate(() -> notifications.confirm(REFERENCE.from(task),
+                MEMBER_REFERENCE.from(task), MEMBER_SENT_ON.from(task)));
     }
 
     @Bean
     TaskListener overdueFollowUpListener(AuthorityNotifications notifications) {
-        return task -> TaskInputErrors.translate(() -> notifications.followUp(reference(task.getVariable(REFERENCE)),
-                text(task, "followUpDecision"), text(task, "followUpNote"), text(task, "memberReference"),
-                task.getVariable("memberSentOn")));
+        return task -> TaskInputErrors.translate(() -> notifications.followUp(REFERENCE.from(task),
+                FOLLOW_UP_DECISION.from(task), FOLLOW_UP_NOTE.from(task), MEMBER_REFERENCE.from(task), MEMBER_SENT_ON.from(task)));
     }
 
     private static Map<String, Object> context(AuthorityNotification n, CompetentAuthority authority, Organisation o,
                                                String publicUrl) {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH);
         Map<String, Object> v = new HashMap<>();
-        v.put("organisationName", o.getLegalName());
-        v.put("arrangementName", n.getMembership().getArrangement().getName());
-        v.put("authorityName", authority.getName());
-        v.put("authorityChannel", authority.getChannel() == CompetentAuthority.Channel.EMAIL
+        TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName());
+        TaskDisplay.ARRANGEMENT_NAME.putIn(v, n.getMembership().getArrangement().getName());
+        TaskDisplay.AUTHORITY_NAME.putIn(v, authority.getName());
+        TaskDisplay.AUTHORITY_CHANNEL.putIn(v, authority.getChannel() == CompetentAuthority.Channel.EMAIL
                 ? "E-mail: " + authority.getChannelAddress() : "HTTPS: " + authority.getChannelAddress());
-        v.put("eventLabel", n.getEvent() == NotificationEvent.ENTRY ? "Entry into the arrangement" : "Cessation of participation");
-        v.put("effectiveDate", date.format(n.getEffectiveDate()));
-        v.put("dueDateLabel", date.format(n.getDueDate()));
-        v.put("legalBasis", n.getLegalBasis());
-        v.put("letterUrl", publicUrl + "/api/notifications/" + n.getId() + "/document");
-        v.put("contactsDisplay", o.getContacts().stream().map(c -> c.details().display()).collect(Collectors.joining("\n")));
+        TaskDisplay.EVENT_LABEL.putIn(v, n.getEvent() == NotificationEvent.ENTRY ? "Entry into the arrangement" : "Cessation of participation");
+        TaskDisplay.EFFECTIVE_DATE.putIn(v, date.format(n.getEffectiveDate()));
+        TaskDisplay.DUE_DATE_LABEL.putIn(v, date.format(n.getDueDate()));
+        TaskDisplay.LEGAL_BASIS.putIn(v, n.getLegalBasis());
+        TaskDisplay.LETTER_URL.putIn(v, publicUrl + "/api/notifications/" + n.getId() + "/document");
+        TaskDisplay.CONTACTS.putIn(v, o.getContacts().stream().map(c -> c.details().display()).collect(Collectors.joining("\n")));
         return v;
     }
 
-    private static String reference(Object value) {
-        return (String) value;
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
-    }
 }

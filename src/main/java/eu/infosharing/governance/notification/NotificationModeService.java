@@ -2,6 +2,7 @@ package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.identity.Privileged;
+import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import java.util.List;
@@ -60,7 +61,7 @@ public class NotificationModeService {
         for (AuthorityNotification n : waiting) {
             notifications.takeOver(n.getReference());
             // the member may not move process instances itself: this is the product acting on its choice
-            Privileged.run(identityService, () -> runtimeService.createMessageCorrelation(NotificationDelegates.SEND_ON_BEHALF_MESSAGE)
+            Privileged.run(identityService, () -> runtimeService.createMessageCorrelation(NotificationProcess.SEND_ON_BEHALF_MESSAGE)
                     .processInstanceId(n.getProcessInstanceId()).correlateAll());
         }
         return waiting;

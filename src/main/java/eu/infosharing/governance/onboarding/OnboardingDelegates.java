@@ -1,12 +1,14 @@
 package eu.infosharing.governance.onboarding;
 
-import static eu.infosharing.governance.onboarding.OnboardingVariables.*;
+import static eu.infosharing.governance.process.OnboardingProcess.*;
 
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
 import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.Forms;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -20,8 +22,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The thin delegates and listeners that bpmn/membership-onboarding.bpmn names: each reads the variables it needs,
- * calls a service and writes back what the gateways decide on. Business rules stay in the services and DMN tables.
+ * The thin delegates and listeners that bpmn/membership-onboarding.bpmn names: each reads the variables it needs
+ * (through the model's contract, {@link eu.infosharing.governance.process.OnboardingProcess}), calls a service and writes
+ * back what the gateways decide on. Whose membership a step acts on is the instance's business key, never a value a
+ * person sent. Business rules stay in the services and DMN tables.
  */
 @Configuration
 public class OnboardingDelegates {
@@ -30,17 +34,17 @@ public class OnboardingDelegates {
     @Bean
     ExecutionListener registerApplicationListener(ApplicationService applications) {
         return execution -> {
-            if (execution.hasVariable(MEMBERSHIP_ID)) {
-                return; // started by POST /api/applications, already stored
+            if (execution.getProcessBusinessKey() != null) {
+                return; // started by POST /api/applications with the membership it stored (people cannot set a key)
             }
-            ApplicationRequest request = FormApplication.fromStartForm(execution.getVariables());
+            ApplicationRequest request = FormApplication.fromStartForm(execution);
             Membership m = TaskInputErrors.translate(() -> applications.register(request));
             m.attachProcess(execution.getProcessInstanceId());
             execution.setProcessBusinessKey(String.valueOf(m.getId()));
             // store a reference, not the payload: the data now lives in our tables
-            FormApplication.START_FORM_KEYS.forEach(execution::removeVariable);
-            execution.setVariable(MEMBERSHIP_ID, m.getId());
-            execution.setVariable(APPLICANT_GROUP, applications.applicantGroup(m));
+            Forms.APPLICATION.inputs().forEach(execution::removeVariable);
+            MEMBERSHIP_ID.set(execution, m.getId());
+            APPLICANT_GROUP.set(execution, applications.applicantGroup(m));
         };
     }
 
@@ -49,10 +53,10 @@ public class OnboardingDelegates {
         return execution -> {
             OnboardingService.CheckOutcome outcome = onboarding.runAutomatedChecks(membershipId(execution));
             execution.setVariables(outcome.decisionInputs());
-            execution.setVariable(REQUIRED_SPONSORS, outcome.requiredSponsors());
-            execution.setVariable(AUTOMATED_CHECKS_PASSED, outcome.passed());
+            REQUIRED_SPONSORS.set(execution, outcome.requiredSponsors());
+            AUTOMATED_CHECKS_PASSED.set(execution, outcome.passed());
             if (!outcome.passed()) {
-                execution.setVariable(REJECTION_REASON, "Automated checks failed: " + outcome.reason());
+                REJECTION_REASON.set(execution, "Automated checks failed: " + outcome.reason());
             }
         };
     }
@@ -61,9 +65,9 @@ public class OnboardingDelegates {
     JavaDelegate evaluateEndorsementsDelegate(OnboardingService onboarding) {
         return execution -> {
             OnboardingService.CheckOutcome outcome = onboarding.evaluateEndorsements(membershipId(execution));
-            execution.setVariable(ENDORSEMENTS_SUFFICIENT, outcome.passed());
+            ENDORSEMENTS_SUFFICIENT.set(execution, outcome.passed());
             if (!outcome.passed()) {
-                execution.setVariable(REJECTION_REASON, "Not enough sponsors vouched: " + outcome.reason());
+                REJECTION_REASON.set(execution, "Not enough sponsors vouched: " + outcome.reason());
             }
         };
     }
@@ -80,13 +84,13 @@ public class OnboardingDelegates {
 
     @Bean
     JavaDelegate activateMembershipDelegate(OnboardingService onboarding) {
-        return execution -> execution.setVariable(NOTIFICATION_REFERENCES,
+        return execution -> NOTIFICATION_REFERENCES.set(execution,
                 new java.util.ArrayList<>(onboarding.activate(membershipId(execution))));
     }
 
     @Bean
     JavaDelegate rejectApplicationDelegate(OnboardingService onboarding) {
-        return execution -> onboarding.reject(membershipId(execution), (String) execution.getVariable(REJECTION_REASON));
+        return execution -> onboarding.reject(membershipId(execution), REJECTION_REASON.from(execution));
     }
 
     @Bean
@@ -97,27 +101,27 @@ public class OnboardingDelegates {
 
     @Bean
     JavaDelegate applicantMailDelegate(ApplicantMailer mailer) {
-        return execution -> mailer.send((String) execution.getVariable(MAIL_TEMPLATE), membershipId(execution));
+        return execution -> mailer.send(MAIL_TEMPLATE.from(execution), membershipId(execution));
     }
 
     /** Every user task of the model: a name that says who and what, a due date, its context, and the status. */
     @Bean
     TaskListener onboardingTaskListener(MembershipService memberships, TaskContext context, OnboardingDeadlines deadlines) {
         Map<String, MembershipStatus> statusWhileOpen = Map.of(
-                TaskContext.TASK_ENDORSE, MembershipStatus.AWAITING_ENDORSEMENT,
-                TaskContext.TASK_VET, MembershipStatus.UNDER_REVIEW,
-                TaskContext.TASK_AMEND, MembershipStatus.INFORMATION_REQUESTED,
-                TaskContext.TASK_ACCEPT_RULES, MembershipStatus.AWAITING_RULES_ACCEPTANCE,
-                TaskContext.TASK_CHECK_GDPR, MembershipStatus.COMPLIANCE_REVIEW,
-                TaskContext.TASK_REVIEW_COMPETITION, MembershipStatus.COMPLIANCE_REVIEW);
+                TASK_ENDORSE_APPLICATION, MembershipStatus.AWAITING_ENDORSEMENT,
+                TASK_VET_APPLICATION, MembershipStatus.UNDER_REVIEW,
+                TASK_AMEND_APPLICATION, MembershipStatus.INFORMATION_REQUESTED,
+                TASK_ACCEPT_RULES, MembershipStatus.AWAITING_RULES_ACCEPTANCE,
+                TASK_CHECK_GDPR, MembershipStatus.COMPLIANCE_REVIEW,
+                TASK_REVIEW_COMPETITION_LAW, MembershipStatus.COMPLIANCE_REVIEW);
         return task -> {
             Long membershipId = membershipId(task);
             Membership m = memberships.get(membershipId);
             String key = task.getTaskDefinitionKey();
             task.setName(task.getName() + ": " + m.getOrganisation().getLegalName() + ", " + m.getArrangement().getCode());
             String due = switch (key) {
-                case TaskContext.TASK_ENDORSE -> deadlines.getSponsorResponse();
-                case TaskContext.TASK_ACCEPT_RULES -> deadlines.getAcceptanceExpiry();
+                case TASK_ENDORSE_APPLICATION -> deadlines.getSponsorResponse();
+                case TASK_ACCEPT_RULES -> deadlines.getAcceptanceExpiry();
                 default -> deadlines.getReviewDue();
             };
             Duration period = OnboardingDeadlines.parse(due);
@@ -125,8 +129,7 @@ public class OnboardingDelegates {
             task.setDueDate(Date.from(now.plus(period)));
             // follow up halfway to the due date: the task surfaces in Tasklist before it is late
             task.setFollowUpDate(Date.from(now.plus(period.dividedBy(2))));
-            Long sponsorshipId = (Long) task.getVariable(SPONSORSHIP_ID);
-            task.setVariablesLocal(context.variables(key, m, sponsorshipId, screenRationale(task.getExecution())));
+            task.setVariablesLocal(context.variables(key, m, SPONSORSHIP_ID.from(task), screenRationale(task.getExecution())));
             MembershipStatus status = statusWhileOpen.get(key);
             if (status != null) {
                 memberships.transition(membershipId, status, "Waiting for: " + task.getName());
@@ -139,63 +142,58 @@ public class OnboardingDelegates {
         return task -> {
             Long id = membershipId(task);
             Decision decision = TaskInputErrors.translate(() -> switch (task.getTaskDefinitionKey()) {
-                case TaskContext.TASK_VET -> onboarding.recordReview(id, Stage.VETTING,
-                        text(task, VETTING_DECISION), text(task, VETTING_REASON), null);
-                case TaskContext.TASK_CHECK_GDPR -> onboarding.recordGdprCheck(id, text(task, GDPR_DECISION),
-                        text(task, GDPR_REASON), text(task, "lawfulBasis"),
-                        Boolean.TRUE.equals(task.getVariable("contactDataMinimal")),
-                        Boolean.TRUE.equals(task.getVariable("privacyNoticeProvided")));
-                case TaskContext.TASK_REVIEW_COMPETITION -> onboarding.recordReview(id, Stage.COMPETITION_LAW,
-                        text(task, LEGAL_DECISION), text(task, LEGAL_REASON), "Screen: " + screenRationale(task.getExecution()));
+                case TASK_VET_APPLICATION -> onboarding.recordReview(id, Stage.VETTING,
+                        VETTING_DECISION.from(task), VETTING_REASON.from(task), null);
+                case TASK_CHECK_GDPR -> onboarding.recordGdprCheck(id, GDPR_DECISION.from(task), GDPR_REASON.from(task),
+                        LAWFUL_BASIS.from(task), Boolean.TRUE.equals(CONTACT_DATA_MINIMAL.from(task)),
+                        Boolean.TRUE.equals(PRIVACY_NOTICE_PROVIDED.from(task)));
+                case TASK_REVIEW_COMPETITION_LAW -> onboarding.recordReview(id, Stage.COMPETITION_LAW,
+                        LEGAL_DECISION.from(task), LEGAL_REASON.from(task), "Screen: " + screenRationale(task.getExecution()));
                 default -> throw new IllegalStateException("No review listener for " + task.getTaskDefinitionKey());
             });
             if (decision == Decision.REJECT) {
-                task.getExecution().setVariable(REJECTION_REASON, onboarding.closedReason(id));
+                REJECTION_REASON.set(task.getExecution(), onboarding.closedReason(id));
             }
         };
     }
 
     @Bean
     TaskListener endorsementCompletedListener(OnboardingService onboarding) {
-        return task -> TaskInputErrors.translate(() -> onboarding.recordEndorsement((Long) task.getVariable(SPONSORSHIP_ID),
-                text(task, ENDORSEMENT_DECISION), text(task, ENDORSEMENT_REASON)));
+        return task -> TaskInputErrors.translate(() -> onboarding.recordEndorsement(SPONSORSHIP_ID.from(task),
+                ENDORSEMENT_DECISION.from(task), ENDORSEMENT_REASON.from(task)));
     }
 
     @Bean
     TaskListener sponsorFollowUpCompletedListener(OnboardingService onboarding) {
-        return task -> TaskInputErrors.translate(() -> onboarding.recordSponsorFollowUp((Long) task.getVariable(SPONSORSHIP_ID),
-                text(task, SPONSOR_FOLLOW_UP_DECISION), text(task, SPONSOR_FOLLOW_UP_REASON)));
+        return task -> TaskInputErrors.translate(() -> onboarding.recordSponsorFollowUp(SPONSORSHIP_ID.from(task),
+                SPONSOR_FOLLOW_UP_DECISION.from(task), SPONSOR_FOLLOW_UP_REASON.from(task)));
     }
 
     @Bean
     TaskListener amendmentCompletedListener(OnboardingService onboarding) {
         return task -> TaskInputErrors.translate(() -> onboarding.amend(membershipId(task), new OnboardingService.Amendment(
-                text(task, "legalName"), text(task, "legalForm"), text(task, "lei"),
-                FormApplication.contacts(task.getVariables()), text(task, AMENDMENT_RESPONSE))));
+                ApplicationFields.LEGAL_NAME.from(task), ApplicationFields.LEGAL_FORM.from(task), ApplicationFields.LEI.from(task),
+                FormApplication.contacts(task), AMENDMENT_RESPONSE.from(task))));
     }
 
     @Bean
     TaskListener rulesAcceptedListener(OnboardingService onboarding) {
         return task -> TaskInputErrors.translate(() -> onboarding.acceptRules(membershipId(task),
-                (Long) task.getVariableLocal(RULES_VERSION_ID), Boolean.TRUE.equals(task.getVariable(RULES_ACCEPTED))));
+                RULES_VERSION_ID.local(task), Boolean.TRUE.equals(RULES_ACCEPTED.from(task))));
     }
 
+    /** The membership is the instance's business key, set by the product when it stored the application. */
     private static Long membershipId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(MEMBERSHIP_ID)).longValue();
+        return Long.valueOf(execution.getProcessBusinessKey());
     }
 
     private static Long membershipId(DelegateTask task) {
-        return ((Number) task.getVariable(MEMBERSHIP_ID)).longValue();
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
+        return membershipId(task.getExecution());
     }
 
     @SuppressWarnings("unchecked")
     private static String screenRationale(DelegateExecution execution) {
-        Object screen = execution.getVariable(COMPETITION_SCREEN);
-        return screen instanceof Map<?, ?> map ? (String) ((Map<String, Object>) map).get("rationale") : null;
+        Map<String, Object> screen = COMPETITION_SCREEN.from(execution);
+        return screen == null ? null : (String) screen.get("rationale");
     }
 }

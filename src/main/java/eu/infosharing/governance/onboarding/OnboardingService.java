@@ -21,6 +21,8 @@ import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
 import eu.infosharing.governance.organisation.Lei;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.OnboardingProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,11 +97,11 @@ public class OnboardingService {
             failures.add(o.getLegalName() + " already has a pending or active membership of " + a.getName());
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(OnboardingVariables.PARTICIPANT_TYPE, o.getParticipantType().name());
-        inputs.put(OnboardingVariables.ADMITTED_BY_ARRANGEMENT, a.admits(o.getParticipantType()));
-        inputs.put(OnboardingVariables.DORA_ENTITY_TYPE, o.getDoraEntityType() == null ? null : o.getDoraEntityType().name());
-        inputs.put(OnboardingVariables.NIS2_STATUS, o.getNis2Status().name());
-        inputs.put(OnboardingVariables.ARRANGEMENT_ADMITS_COMPETITORS, a.isAdmitsDirectCompetitors());
+        inputs.put(ApplicationFields.PARTICIPANT_TYPE.name(), o.getParticipantType().name());
+        inputs.put(OnboardingProcess.ADMITTED_BY_ARRANGEMENT.name(), a.admits(o.getParticipantType()));
+        inputs.put(ApplicationFields.DORA_ENTITY_TYPE.name(), o.getDoraEntityType() == null ? null : o.getDoraEntityType().name());
+        inputs.put(ApplicationFields.NIS2_STATUS.name(), o.getNis2Status().name());
+        inputs.put(OnboardingProcess.ARRANGEMENT_ADMITS_COMPETITORS.name(), a.isAdmitsDirectCompetitors());
         return new CheckOutcome(failures.isEmpty(), failures.isEmpty() ? null : String.join("; ", failures),
                 a.getRequiredSponsors(), inputs);
     }
@@ -108,14 +110,14 @@ public class OnboardingService {
 
     public void recordEndorsement(Long sponsorshipId, String decision, String reason) {
         Sponsorship s = sponsorship(sponsorshipId);
-        String why = trimmed(reason, "endorsementReason", "Reason");
-        Sponsorship.Status outcome = switch (required(decision, "endorsementDecision", "Your answer")) {
+        String why = trimmed(reason, OnboardingProcess.ENDORSEMENT_REASON.name(), "Reason");
+        Sponsorship.Status outcome = switch (required(decision, OnboardingProcess.ENDORSEMENT_DECISION.name(), "Your answer")) {
             case "ENDORSE" -> Sponsorship.Status.ENDORSED;
             case "DECLINE" -> {
-                requireReason(why, "endorsementReason", "Reason", "is required when you do not vouch for the applicant");
+                requireReason(why, OnboardingProcess.ENDORSEMENT_REASON.name(), "Reason", "is required when you do not vouch for the applicant");
                 yield Sponsorship.Status.DECLINED;
             }
-            default -> throw unknown("endorsementDecision", "Your answer", decision);
+            default -> throw unknown(OnboardingProcess.ENDORSEMENT_DECISION.name(), "Your answer", decision);
         };
         s.decide(outcome, currentUser.id(), why);
         s.getMembership().audit(currentUser.id(), "SPONSOR_" + outcome, s.getSponsor().getLegalName() + " "
@@ -124,20 +126,20 @@ public class OnboardingService {
 
     public void recordSponsorFollowUp(Long sponsorshipId, String decision, String reason) {
         Sponsorship s = sponsorship(sponsorshipId);
-        String why = trimmed(reason, "sponsorFollowUpReason", "Reason");
-        switch (required(decision, "sponsorFollowUpDecision", "Decision")) {
+        String why = trimmed(reason, OnboardingProcess.SPONSOR_FOLLOW_UP_REASON.name(), "Reason");
+        switch (required(decision, OnboardingProcess.SPONSOR_FOLLOW_UP_DECISION.name(), "Decision")) {
             case "REMIND" -> {
                 // the sponsor gets its task again with a new deadline; nothing is decided yet
             }
             case "WAIVE" -> {
-                requireReason(why, "sponsorFollowUpReason", "Reason", "is required to waive an endorsement");
+                requireReason(why, OnboardingProcess.SPONSOR_FOLLOW_UP_REASON.name(), "Reason", "is required to waive an endorsement");
                 s.decide(Sponsorship.Status.WAIVED, currentUser.id(), why);
             }
             case "DECLINE" -> {
-                requireReason(why, "sponsorFollowUpReason", "Reason", "is required to count the sponsor as declined");
+                requireReason(why, OnboardingProcess.SPONSOR_FOLLOW_UP_REASON.name(), "Reason", "is required to count the sponsor as declined");
                 s.decide(Sponsorship.Status.DECLINED, currentUser.id(), why);
             }
-            default -> throw unknown("sponsorFollowUpDecision", "Decision", decision);
+            default -> throw unknown(OnboardingProcess.SPONSOR_FOLLOW_UP_DECISION.name(), "Decision", decision);
         }
         s.getMembership().audit(currentUser.id(), "SPONSOR_FOLLOW_UP", decision + " for " + s.getSponsor().getLegalName()
                 + (why == null || why.isEmpty() ? "" : ": " + why));
@@ -170,14 +172,14 @@ public class OnboardingService {
     public Decision recordReview(Long membershipId, Stage stage, String decisionValue, String reasonValue, String details) {
         Membership m = membershipService.get(membershipId);
         String decisionField = switch (stage) {
-            case VETTING -> OnboardingVariables.VETTING_DECISION;
-            case GDPR -> OnboardingVariables.GDPR_DECISION;
-            case COMPETITION_LAW -> OnboardingVariables.LEGAL_DECISION;
+            case VETTING -> OnboardingProcess.VETTING_DECISION.name();
+            case GDPR -> OnboardingProcess.GDPR_DECISION.name();
+            case COMPETITION_LAW -> OnboardingProcess.LEGAL_DECISION.name();
         };
         String reasonField = switch (stage) {
-            case VETTING -> OnboardingVariables.VETTING_REASON;
-            case GDPR -> OnboardingVariables.GDPR_REASON;
-            case COMPETITION_LAW -> OnboardingVariables.LEGAL_REASON;
+            case VETTING -> OnboardingProcess.VETTING_REASON.name();
+            case GDPR -> OnboardingProcess.GDPR_REASON.name();
+            case COMPETITION_LAW -> OnboardingProcess.LEGAL_REASON.name();
         };
         String reason = trimmed(reasonValue, reasonField, "Reason");
         Decision decision = switch (required(decisionValue, decisionField, "Decision")) {
@@ -224,13 +226,13 @@ public class OnboardingService {
         if ("APPROVE".equals(decision)) {
             List<FieldProblem> problems = new ArrayList<>();
             if (lawfulBasis == null || lawfulBasis.isBlank()) {
-                problems.add(new FieldProblem("lawfulBasis", "Lawful basis", "is required to approve"));
+                problems.add(new FieldProblem(OnboardingProcess.LAWFUL_BASIS.name(), "Lawful basis", "is required to approve"));
             }
             if (!contactDataMinimal) {
-                problems.add(new FieldProblem("contactDataMinimal", "Minimal contact data", "must be confirmed to approve"));
+                problems.add(new FieldProblem(OnboardingProcess.CONTACT_DATA_MINIMAL.name(), "Minimal contact data", "must be confirmed to approve"));
             }
             if (!privacyNoticeProvided) {
-                problems.add(new FieldProblem("privacyNoticeProvided", "Privacy notice", "must be confirmed to approve"));
+                problems.add(new FieldProblem(OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), "Privacy notice", "must be confirmed to approve"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
@@ -254,8 +256,8 @@ public class OnboardingService {
     /** The applicant's answer to the open question, with its corrections; validated like an application. */
     public void amend(Long membershipId, Amendment amendment) {
         Membership m = membershipService.get(membershipId);
-        String answer = trimmed(amendment.response(), OnboardingVariables.AMENDMENT_RESPONSE, "Your answer");
-        requireReason(answer, OnboardingVariables.AMENDMENT_RESPONSE, "Your answer", "is required");
+        String answer = trimmed(amendment.response(), OnboardingProcess.AMENDMENT_RESPONSE.name(), "Your answer");
+        requireReason(answer, OnboardingProcess.AMENDMENT_RESPONSE.name(), "Your answer", "is required");
         Organisation o = m.getOrganisation();
         ApplicationRequest.OrganisationInput current = new ApplicationRequest.OrganisationInput(amendment.legalName(),
                 amendment.legalForm(), o.getCountry(), o.getEnterpriseNumber(), o.getForeignRegisterId(), amendment.lei(),
@@ -290,7 +292,7 @@ public class OnboardingService {
     /** Records acceptance of exactly the version that was shown to the person. */
     public void acceptRules(Long membershipId, Long rulesVersionId, boolean accepted) {
         if (!accepted) {
-            throw new InvalidInputException(OnboardingVariables.RULES_ACCEPTED, "Acceptance",
+            throw new InvalidInputException(OnboardingProcess.RULES_ACCEPTED.name(), "Acceptance",
                     "is required: tick the box to accept the rules of conduct");
         }
         Membership m = membershipService.get(membershipId);

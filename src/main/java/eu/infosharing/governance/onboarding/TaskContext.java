@@ -2,8 +2,10 @@ package eu.infosharing.governance.onboarding;
 
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
 import eu.infosharing.governance.membership.Membership;
-import eu.infosharing.governance.organisation.ContactPerson;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TaskContext {
 
-    static final String TASK_ENDORSE = "Task_EndorseApplication";
-    static final String TASK_FOLLOW_UP_SPONSOR = "Task_FollowUpSponsor";
-    static final String TASK_VET = "Task_VetApplication";
-    static final String TASK_AMEND = "Task_AmendApplication";
-    static final String TASK_ACCEPT_RULES = "Task_AcceptRules";
-    static final String TASK_CHECK_GDPR = "Task_CheckGdpr";
-    static final String TASK_REVIEW_COMPETITION = "Task_ReviewCompetitionLaw";
-
     private final SponsorshipRepository sponsorships;
     private final InformationRequestRepository informationRequests;
 
@@ -38,39 +32,36 @@ public class TaskContext {
     public Map<String, Object> variables(String taskKey, Membership m, Long sponsorshipId, String screenRationale) {
         Organisation o = m.getOrganisation();
         Map<String, Object> v = new HashMap<>();
-        v.put("organisationName", o.getLegalName() + " (" + o.getLegalForm() + ")");
-        v.put("arrangementName", m.getArrangement().getName());
-        v.put("identifiersDisplay", o.displayIdentifiers());
-        v.put("participantTypeLabel", o.getParticipantType().label());
-        v.put("regimesDisplay", o.displayRegimes());
-        v.put("contactsDisplay", o.getContacts().stream().map(c -> c.details().display()).collect(Collectors.joining("\n")));
-        v.put("sponsorsDisplay", sponsorsDisplay(m.getId()));
-        v.put("motivation", m.getMotivation() == null ? "" : m.getMotivation());
+        TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName() + " (" + o.getLegalForm() + ")");
+        TaskDisplay.ARRANGEMENT_NAME.putIn(v, m.getArrangement().getName());
+        TaskDisplay.IDENTIFIERS.putIn(v, o.displayIdentifiers());
+        TaskDisplay.PARTICIPANT_TYPE_LABEL.putIn(v, o.getParticipantType().label());
+        TaskDisplay.REGIMES.putIn(v, o.displayRegimes());
+        TaskDisplay.CONTACTS.putIn(v, o.getContacts().stream().map(c -> c.details().display()).collect(Collectors.joining("\n")));
+        TaskDisplay.SPONSORS.putIn(v, sponsorsDisplay(m.getId()));
+        ApplicationFields.MOTIVATION.putIn(v, m.getMotivation() == null ? "" : m.getMotivation());
         List<InformationRequest> requests = informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId());
-        v.put("informationRequestsDisplay", requests.isEmpty() ? "None"
+        TaskDisplay.INFORMATION_REQUESTS.putIn(v, requests.isEmpty() ? "None"
                 : requests.stream().map(InformationRequest::display).collect(Collectors.joining("\n")));
         switch (taskKey) {
-            case TASK_AMEND -> {
-                v.put("latestQuestion", requests.isEmpty() ? "" : requests.get(requests.size() - 1).getQuestion());
-                v.put("legalName", o.getLegalName());
-                v.put("legalForm", o.getLegalForm());
-                v.put("lei", o.getLei() == null ? "" : o.getLei());
-                for (int i = 1; i <= 2; i++) {
-                    ContactPerson c = o.getContacts().size() >= i ? o.getContacts().get(i - 1) : null;
-                    v.put("contact" + i + "Name", c == null ? "" : c.getName());
-                    v.put("contact" + i + "Email", c == null ? "" : c.getEmail());
-                    v.put("contact" + i + "Phone", c == null ? "" : c.getPhone());
-                }
+            case OnboardingProcess.TASK_AMEND_APPLICATION -> {
+                TaskDisplay.LATEST_QUESTION.putIn(v, requests.isEmpty() ? "" : requests.get(requests.size() - 1).getQuestion());
+                // what is on file, for the applicant to correct
+                ApplicationFields.LEGAL_NAME.putIn(v, o.getLegalName());
+                ApplicationFields.LEGAL_FORM.putIn(v, o.getLegalForm());
+                ApplicationFields.LEI.putIn(v, o.getLei() == null ? "" : o.getLei());
+                FormApplication.prefillContacts(v, o.getContacts());
             }
-            case TASK_ACCEPT_RULES -> {
+            case OnboardingProcess.TASK_ACCEPT_RULES -> {
                 RulesOfConductVersion rules = m.getArrangement().getCurrentRules();
-                v.put(OnboardingVariables.RULES_VERSION_ID, rules.getId());
-                v.put("rulesVersion", rules.getVersionLabel() + ", in force from " + rules.getEffectiveFrom());
-                v.put("rulesText", rules.getBody());
+                OnboardingProcess.RULES_VERSION_ID.putIn(v, rules.getId());
+                TaskDisplay.RULES_VERSION.putIn(v, rules.getVersionLabel() + ", in force from " + rules.getEffectiveFrom());
+                TaskDisplay.RULES_TEXT.putIn(v, rules.getBody());
             }
-            case TASK_FOLLOW_UP_SPONSOR, TASK_ENDORSE -> sponsorships.findById(sponsorshipId)
-                    .ifPresent(s -> v.put("sponsorName", s.getSponsor().getLegalName()));
-            case TASK_REVIEW_COMPETITION -> v.put("screenRationale", screenRationale == null ? "" : screenRationale);
+            case OnboardingProcess.TASK_FOLLOW_UP_SPONSOR, OnboardingProcess.TASK_ENDORSE_APPLICATION ->
+                    sponsorships.findById(sponsorshipId).ifPresent(s -> TaskDisplay.SPONSOR_NAME.putIn(v, s.getSponsor().getLegalName()));
+            case OnboardingProcess.TASK_REVIEW_COMPETITION_LAW ->
+                    TaskDisplay.SCREEN_RATIONALE.putIn(v, screenRationale == null ? "" : screenRationale);
             default -> {
             }
         }

@@ -74,6 +74,11 @@ public final class ProcessVariable<T> {
         scope.setVariableLocal(name, value);
     }
 
+    /** Puts the value into a map of variables that is handed to the engine at once (a start, task-local context). */
+    public void putIn(java.util.Map<String, Object> variables, T value) {
+        variables.put(name, value);
+    }
+
     @SuppressWarnings("unchecked")
     private T convert(Object value) {
         if (value == null) {

@@ -1,5 +1,7 @@
 package eu.infosharing.governance.revision;
 
+import static eu.infosharing.governance.process.AnnualReviewProcess.*;
+
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.Membership;
@@ -7,6 +9,9 @@ import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.onboarding.FormApplication;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.TaskDisplay;
+import java.util.HashMap;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,25 +40,27 @@ public class AnnualReviewDelegates {
             Map<String, Object> data = reviews.currentData(id);
             // the fields the member edits live in the process scope, where the submitted values land too
             task.getExecution().setVariables(data);
-            task.setVariablesLocal(Map.of("arrangementName", m.getArrangement().getName(),
-                    "regimesDisplay", m.getOrganisation().displayRegimes()));
+            Map<String, Object> shown = new HashMap<>();
+            TaskDisplay.ARRANGEMENT_NAME.putIn(shown, m.getArrangement().getName());
+            TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().displayRegimes());
+            task.setVariablesLocal(shown);
         };
     }
 
     @Bean
     TaskListener reviewConfirmedListener(AnnualReviewService reviews) {
         return task -> {
-            var references = TaskInputErrors.translate(() -> reviews.confirm(membershipId(task), text(task, "nis2Status"),
-                    text(task, "nis2Sector"), text(task, "doraEntityType"), text(task, "lei"),
-                    FormApplication.contacts(task.getVariables())));
-            task.getExecution().setVariable("newNotificationReferences", new ArrayList<>(references));
+            var references = TaskInputErrors.translate(() -> reviews.confirm(membershipId(task),
+                    ApplicationFields.NIS2_STATUS.from(task), ApplicationFields.NIS2_SECTOR.from(task),
+                    ApplicationFields.DORA_ENTITY_TYPE.from(task), ApplicationFields.LEI.from(task), FormApplication.contacts(task)));
+            NEW_NOTIFICATION_REFERENCES.set(task.getExecution(), new ArrayList<>(references));
         };
     }
 
     @Bean
     TaskListener reviewDecisionListener(AnnualReviewService reviews) {
-        return task -> task.getExecution().setVariable("reviewDecision", TaskInputErrors.translate(() ->
-                reviews.decide(membershipId(task), text(task, "reviewDecision"), text(task, "reviewDecisionReason"))));
+        return task -> REVIEW_DECISION.set(task.getExecution(), TaskInputErrors.translate(() ->
+                reviews.decide(membershipId(task), REVIEW_DECISION.from(task), REVIEW_DECISION_REASON.from(task))));
     }
 
     @Bean
@@ -64,9 +71,9 @@ public class AnnualReviewDelegates {
     @Bean
     JavaDelegate scheduleNextReviewDelegate(AnnualReviewService reviews, MembershipService memberships) {
         return execution -> {
-            int year = ((Number) execution.getVariable("reviewYear")).intValue() + 1;
-            execution.setVariable("reviewYear", year);
-            execution.setVariable("nextReviewAt", reviews.anniversary(memberships.get(membershipId(execution)).getActivatedAt(), year));
+            int year = REVIEW_YEAR.from(execution) + 1;
+            REVIEW_YEAR.set(execution, year);
+            NEXT_REVIEW_AT.set(execution, reviews.anniversary(memberships.get(membershipId(execution)).getActivatedAt(), year));
         };
     }
 
@@ -84,16 +91,12 @@ public class AnnualReviewDelegates {
         };
     }
 
+    /** The membership is the instance's business key, set by the product when the membership became active. */
     private static Long membershipId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("membershipId")).longValue();
+        return Long.valueOf(execution.getProcessBusinessKey());
     }
 
     private static Long membershipId(DelegateTask task) {
-        return ((Number) task.getVariable("membershipId")).longValue();
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
+        return membershipId(task.getExecution());
     }
 }

@@ -15,7 +15,7 @@ import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
 import eu.infosharing.governance.onboarding.ApplicationValidator;
 import eu.infosharing.governance.onboarding.ValidatedApplication;
-import eu.infosharing.governance.organisation.ContactPerson;
+import eu.infosharing.governance.onboarding.FormApplication;
 import eu.infosharing.governance.organisation.Organisation;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.process.ProductAction;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -85,18 +87,13 @@ public class AnnualReviewService {
     public Map<String, Object> currentData(Long membershipId) {
         Organisation o = memberships.get(membershipId).getOrganisation();
         Map<String, Object> v = new HashMap<>();
-        v.put("organisationName", o.getLegalName());
-        v.put("identifiersDisplay", o.displayIdentifiers());
-        v.put("nis2Status", o.getNis2Status().name());
-        v.put("nis2Sector", o.getNis2Sector() == null ? "" : o.getNis2Sector().name());
-        v.put("doraEntityType", o.getDoraEntityType() == null ? "NONE" : o.getDoraEntityType().name());
-        v.put("lei", o.getLei() == null ? "" : o.getLei());
-        for (int i = 1; i <= 2; i++) {
-            ContactPerson c = o.getContacts().size() >= i ? o.getContacts().get(i - 1) : null;
-            v.put("contact" + i + "Name", c == null ? "" : c.getName());
-            v.put("contact" + i + "Email", c == null ? "" : c.getEmail());
-            v.put("contact" + i + "Phone", c == null ? "" : c.getPhone());
-        }
+        TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName());
+        TaskDisplay.IDENTIFIERS.putIn(v, o.displayIdentifiers());
+        ApplicationFields.NIS2_STATUS.putIn(v, o.getNis2Status().name());
+        ApplicationFields.NIS2_SECTOR.putIn(v, o.getNis2Sector() == null ? "" : o.getNis2Sector().name());
+        ApplicationFields.DORA_ENTITY_TYPE.putIn(v, o.getDoraEntityType() == null ? "NONE" : o.getDoraEntityType().name());
+        ApplicationFields.LEI.putIn(v, o.getLei() == null ? "" : o.getLei());
+        FormApplication.prefillContacts(v, o.getContacts());
         return v;
     }
 
@@ -134,10 +131,10 @@ public class AnnualReviewService {
     public String decide(Long membershipId, String decision, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new InvalidInputException("reviewDecisionReason", "Reason", "is required: it is kept in the membership's history");
+            throw new InvalidInputException(AnnualReviewProcess.REVIEW_DECISION_REASON.name(), "Reason", "is required: it is kept in the membership's history");
         }
         if (decision == null || !List.of("EXTEND", "SUSPEND", "LAPSE").contains(decision)) {
-            throw new InvalidInputException("reviewDecision", "Decision", "must be EXTEND, SUSPEND or LAPSE");
+            throw new InvalidInputException(AnnualReviewProcess.REVIEW_DECISION.name(), "Decision", "must be EXTEND, SUSPEND or LAPSE");
         }
         Membership m = memberships.get(membershipId);
         m.audit(currentUser.id(), "ANNUAL_REVIEW_DECISION", "Unanswered yearly review: " + decision + ": " + why);

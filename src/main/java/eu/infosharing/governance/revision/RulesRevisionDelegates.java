@@ -1,5 +1,7 @@
 package eu.infosharing.governance.revision;
 
+import static eu.infosharing.governance.process.RulesRevisionProcess.*;
+
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
@@ -7,6 +9,7 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.TaskDisplay;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -70,11 +73,11 @@ public class RulesRevisionDelegates {
             RulesOfConductVersion v = revisions.version(versionId(task));
             task.setName(task.getName() + ": " + m.getOrganisation().getLegalName() + ", " + m.getArrangement().getCode());
             Map<String, Object> context = new HashMap<>();
-            context.put("organisationName", m.getOrganisation().getLegalName());
-            context.put("arrangementName", m.getArrangement().getName());
-            context.put("rulesVersion", v.getVersionLabel() + ", in force from " + v.getEffectiveFrom());
-            context.put("changeSummary", v.getChangeSummary());
-            context.put("rulesText", v.getBody());
+            TaskDisplay.ORGANISATION_NAME.putIn(context, m.getOrganisation().getLegalName());
+            TaskDisplay.ARRANGEMENT_NAME.putIn(context, m.getArrangement().getName());
+            TaskDisplay.RULES_VERSION.putIn(context, v.getVersionLabel() + ", in force from " + v.getEffectiveFrom());
+            TaskDisplay.CHANGE_SUMMARY.putIn(context, v.getChangeSummary());
+            TaskDisplay.RULES_TEXT.putIn(context, v.getBody());
             task.setVariablesLocal(context);
         };
     }
@@ -82,22 +85,23 @@ public class RulesRevisionDelegates {
     @Bean
     TaskListener revisionAcceptedListener(RulesRevisionService revisions) {
         return task -> TaskInputErrors.translate(() -> revisions.accept(membershipId(task), versionId(task),
-                task.getVariable("rulesAccepted")));
+                RULES_ACCEPTED.from(task)));
     }
 
+    /** The member one branch asks: the branch's own element of the multi-instance, set by the process. */
     private static Long membershipId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("membershipId")).longValue();
+        return MEMBERSHIP_ID.from(execution);
     }
 
     private static Long membershipId(DelegateTask task) {
-        return ((Number) task.getVariable("membershipId")).longValue();
+        return MEMBERSHIP_ID.from(task);
     }
 
     private static Long versionId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("rulesVersionId")).longValue();
+        return RULES_VERSION_ID.from(execution);
     }
 
     private static Long versionId(DelegateTask task) {
-        return ((Number) task.getVariable("rulesVersionId")).longValue();
+        return RULES_VERSION_ID.from(task);
     }
 }

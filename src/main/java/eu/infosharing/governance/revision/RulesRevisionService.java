@@ -126,7 +126,7 @@ public class RulesRevisionService {
     /** Records acceptance of exactly this version by the person who ticked it. */
     public void accept(Long membershipId, Long rulesVersionId, Object accepted) {
         if (!Boolean.TRUE.equals(accepted)) {
-            throw new InvalidInputException("rulesAccepted", "Acceptance", "is required: tick the box to accept the revised rules of conduct");
+            throw new InvalidInputException(RulesRevisionProcess.RULES_ACCEPTED.name(), "Acceptance", "is required: tick the box to accept the revised rules of conduct");
         }
         Membership m = memberships.get(membershipId);
         RulesOfConductVersion v = version(rulesVersionId);

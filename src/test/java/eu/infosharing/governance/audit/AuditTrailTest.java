@@ -15,9 +15,10 @@ import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
-import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
 import eu.infosharing.governance.onboarding.ApplicationService;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.AuthorityEndpoint;
 import eu.infosharing.governance.support.Identifiers;
@@ -116,16 +117,16 @@ class AuditTrailTest {
         String pi = m.getProcessInstanceId();
         runJobs(pi);
 
-        complete(pi, "Task_VetApplication", "auditcoord", Roles.COORDINATORS,
-                Map.of("vettingDecision", "REQUEST_INFORMATION", "vettingReason", "Which SOC team will take part?"));
-        complete(pi, "Task_AmendApplication", "ledgerrep", group, Map.of("amendmentResponse", "Our CERT, 6 analysts",
-                "legalName", "Ledger Bank", "legalForm", "NV", "lei", m.getOrganisation().getLei(),
-                "contact1Name", "Contact of Ledger Bank", "contact1Email", "security@ledgerbank.example", "contact1Phone", "+32 2 555 00 00"));
-        complete(pi, "Task_VetApplication", "auditcoord", Roles.COORDINATORS, Map.of("vettingDecision", "APPROVE", "vettingReason", "Clear now"));
-        complete(pi, "Task_AcceptRules", "ledgerrep", group, Map.of("rulesAccepted", true));
-        complete(pi, "Task_CheckGdpr", "auditdpo", Roles.PRIVACY, Map.of("gdprDecision", "APPROVE", "lawfulBasis", "LEGITIMATE_INTEREST",
-                "contactDataMinimal", true, "privacyNoticeProvided", true));
-        complete(pi, "Task_ReviewCompetitionLaw", "auditlegal", Roles.LEGAL, Map.of("legalDecision", "APPROVE", "legalReason", "Agenda rules in place"));
+        complete(pi, OnboardingProcess.TASK_VET_APPLICATION, "auditcoord", Roles.COORDINATORS,
+                Map.of(OnboardingProcess.VETTING_DECISION.name(), "REQUEST_INFORMATION", OnboardingProcess.VETTING_REASON.name(), "Which SOC team will take part?"));
+        complete(pi, OnboardingProcess.TASK_AMEND_APPLICATION, "ledgerrep", group, Map.of(OnboardingProcess.AMENDMENT_RESPONSE.name(), "Our CERT, 6 analysts",
+                ApplicationFields.LEGAL_NAME.name(), "Ledger Bank", ApplicationFields.LEGAL_FORM.name(), "NV", ApplicationFields.LEI.name(), m.getOrganisation().getLei(),
+                ApplicationFields.CONTACT_1.name().name(), "Contact of Ledger Bank", ApplicationFields.CONTACT_1.email().name(), "security@ledgerbank.example", ApplicationFields.CONTACT_1.phone().name(), "+32 2 555 00 00"));
+        complete(pi, OnboardingProcess.TASK_VET_APPLICATION, "auditcoord", Roles.COORDINATORS, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE", OnboardingProcess.VETTING_REASON.name(), "Clear now"));
+        complete(pi, OnboardingProcess.TASK_ACCEPT_RULES, "ledgerrep", group, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true));
+        complete(pi, OnboardingProcess.TASK_CHECK_GDPR, "auditdpo", Roles.PRIVACY, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE", OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST",
+                OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true));
+        complete(pi, OnboardingProcess.TASK_REVIEW_COMPETITION_LAW, "auditlegal", Roles.LEGAL, Map.of(OnboardingProcess.LEGAL_DECISION.name(), "APPROVE", OnboardingProcess.LEGAL_REASON.name(), "Agenda rules in place"));
 
         // the entry notification to the NBB fails once, then goes out
         nbb.answer(503);

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.engine.SubmissionRefused;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
@@ -19,13 +20,16 @@ import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.membership.StatusChange;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
-import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.CessationProcess;
+import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
 import eu.infosharing.governance.support.TestUsers;
@@ -43,7 +47,6 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import eu.infosharing.governance.engine.SubmissionRefused;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -59,7 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The notifications it hands over to are walked by AuthorityNotificationProcessTest.
  */
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationDelegates.PROCESS_KEY + ",annual-review")
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationProcess.KEY + "," + AnnualReviewProcess.KEY)
 class MembershipCessationProcessTest extends ProcessTestSupport {
 
     private static final String PASSWORD = "Cessation-Test-Secret-1";
@@ -114,8 +117,8 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CESSATION_PENDING);
         ProcessInstance pi = instance(c);
         runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("EventGateway_AwaitEffect");
-        assertThat(timer(pi, "TimerCatch_EffectiveDate").getDuedate()).isEqualTo(startOf(effective));
+        assertThat(pi).isWaitingAt(CessationProcess.EVENT_GATEWAY_AWAIT_EFFECT);
+        assertThat(timer(pi, CessationProcess.TIMER_CATCH_EFFECTIVE_DATE).getDuedate()).isEqualTo(startOf(effective));
         // a second cessation for the same membership is refused
         actAs(rep, group(m));
         assertThatThrownBy(() -> cessations.request(m.getId(), new CessationService.Request(null, "Again", null, null)))
@@ -125,7 +128,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThat(cessationNotifications(m)).isEmpty();
         assertThat(access.members(m.getArrangement())).contains(rep);
 
-        fireTimer(pi.getId(), "TimerCatch_EffectiveDate");
+        fireTimer(pi.getId(), CessationProcess.TIMER_CATCH_EFFECTIVE_DATE);
 
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CEASED);
         assertThat(access.members(m.getArrangement())).doesNotContain(rep);
@@ -137,15 +140,15 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThat(children).hasSize(1);
 
         // the member is asked to destroy what it received, reminded, and late: a coordinator follows up
-        Task confirm = openTask(pi.getId(), "Task_ConfirmDestruction");
+        Task confirm = openTask(pi.getId(), CessationProcess.TASK_CONFIRM_DESTRUCTION);
         assertThat(confirm.getName()).isEqualTo("Confirm destruction of shared information: Leaving Power, CIDR");
-        fireTimer(pi.getId(), "BoundaryEvent_DestructionReminder");
-        fireTimer(pi.getId(), "BoundaryEvent_DestructionOverdue");
-        assertThat(openTask(pi.getId(), "Task_FollowUpDestruction").getPriority()).isEqualTo(80);
+        fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_DESTRUCTION_REMINDER);
+        fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_DESTRUCTION_OVERDUE);
+        assertThat(openTask(pi.getId(), CessationProcess.TASK_FOLLOW_UP_DESTRUCTION).getPriority()).isEqualTo(80);
         actAs(rep, group(m));
-        assertThatThrownBy(() -> taskService.complete(confirm.getId(), Map.of("destructionConfirmed", false)))
+        assertThatThrownBy(() -> taskService.complete(confirm.getId(), Map.of(CessationProcess.DESTRUCTION_CONFIRMED.name(), false)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("TLP:AMBER");
-        taskService.complete(confirm.getId(), Map.of("destructionConfirmed", true, "destructionStatement", "Wiped MISP and mailboxes"));
+        taskService.complete(confirm.getId(), Map.of(CessationProcess.DESTRUCTION_CONFIRMED.name(), true, CessationProcess.DESTRUCTION_STATEMENT.name(), "Wiped MISP and mailboxes"));
         identityService.clearAuthentication();
         // the late confirmation closes the coordinator's follow-up too
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -154,12 +157,12 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         // the authority is notified (the notification's own process is tested elsewhere); then retention runs
         children.forEach(child -> runJobs(child.getId()));
         runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("TimerCatch_RetentionEnds");
+        assertThat(pi).isWaitingAt(CessationProcess.TIMER_CATCH_RETENTION_ENDS);
         assertThat(contactStrings(contactName, contactEmail)).as("contacts are kept during retention").isNotEmpty();
 
-        fireTimer(pi.getId(), "TimerCatch_RetentionEnds");
+        fireTimer(pi.getId(), CessationProcess.TIMER_CATCH_RETENTION_ENDS);
 
-        assertThat(pi).isEnded().hasPassed("ServiceTask_ErasePersonalData", "EndEvent_MembershipClosed");
+        assertThat(pi).isEnded().hasPassed(CessationProcess.SERVICE_TASK_ERASE_PERSONAL_DATA, CessationProcess.END_EVENT_MEMBERSHIP_CLOSED);
         assertThat(contactStrings(contactName, contactEmail)).as("no table holds the contact's name or e-mail").isEmpty();
         assertThat(historicVariablesHolding(m, contactName, contactEmail)).isEmpty();
         assertThat(erasureRuns.findByOrganisationIdOrderByRanAtAscIdAsc(m.getOrganisation().getId()))
@@ -201,7 +204,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThatThrownBy(() -> cessations.cancelWithdrawal(m.getId())).isInstanceOf(ConflictException.class);
         identityService.clearAuthentication();
 
-        assertThat(pi).isEnded().hasPassed("MessageCatch_WithdrawalCancelled", "EndEvent_WithdrawalCancelled");
+        assertThat(pi).isEnded().hasPassed(CessationProcess.MESSAGE_CATCH_WITHDRAWAL_CANCELLED, CessationProcess.END_EVENT_WITHDRAWAL_CANCELLED);
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(cessationRepository.findById(c.getId()).orElseThrow().getStatus()).isEqualTo(Cessation.Status.CANCELLED);
     }
@@ -222,14 +225,14 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         LocalDate later = LocalDate.now(BRUSSELS).plusMonths(2);
         cessations.moveEffectiveDate(m.getId(), later.toString(), "Our contract ends later");
         identityService.clearAuthentication();
-        assertThat(timer(pi, "TimerCatch_EffectiveDate").getDuedate()).isEqualTo(startOf(later));
+        assertThat(timer(pi, CessationProcess.TIMER_CATCH_EFFECTIVE_DATE).getDuedate()).isEqualTo(startOf(later));
 
         // a coordinator brings it to today: it takes effect now
         actAs("coordinator", Roles.COORDINATORS);
         cessations.moveEffectiveDate(m.getId(), LocalDate.now(BRUSSELS).toString(), "Agreed with the member");
         identityService.clearAuthentication();
         runJobs(pi.getId());
-        assertThat(pi).hasPassed("MessageCatch_DateMoved", "ServiceTask_TakeEffect");
+        assertThat(pi).hasPassed(CessationProcess.MESSAGE_CATCH_DATE_MOVED, CessationProcess.SERVICE_TASK_TAKE_EFFECT);
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CEASED);
         assertThat(cessationRepository.findById(c.getId()).orElseThrow().getEffectiveDate()).isEqualTo(LocalDate.now(BRUSSELS));
         assertThat(cessations.dateChanges(c)).extracting(CessationDateChange::getChangedBy).containsExactly(rep, "coordinator");
@@ -244,16 +247,16 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         Cessation c = breach(m);
         ProcessInstance pi = instance(c);
         runJobs(pi.getId());
-        Task respond = openTask(pi.getId(), "Task_RespondToBreach");
+        Task respond = openTask(pi.getId(), CessationProcess.TASK_RESPOND_TO_BREACH);
         assertThat(taskService.getIdentityLinksForTask(respond.getId())).extracting(l -> l.getGroupId()).containsExactly(group(m));
         actAs(rep, group(m));
         assertThatThrownBy(() -> taskService.complete(respond.getId(), Map.of())).isInstanceOf(FormFieldValidationException.class);
-        taskService.complete(respond.getId(), Map.of("breachResponse", "An analyst forwarded it by mistake; access removed"));
+        taskService.complete(respond.getId(), Map.of(CessationProcess.BREACH_RESPONSE.name(), "An analyst forwarded it by mistake; access removed"));
         identityService.clearAuthentication();
         runJobs(pi.getId());
 
         decide(pi, "WARNING", "First incident, handled quickly");
-        assertThat(pi).isEnded().hasPassed("EndEvent_MemberWarned");
+        assertThat(pi).isEnded().hasPassed(CessationProcess.END_EVENT_MEMBER_WARNED);
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.ACTIVE);
         Cessation decided = cessationRepository.findById(c.getId()).orElseThrow();
         assertThat(decided.getStatus()).isEqualTo(Cessation.Status.WARNED);
@@ -268,12 +271,12 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         String rep = representative(m, "silentrep");
         ProcessInstance pi = instance(breach(m));
         runJobs(pi.getId());
-        fireTimer(pi.getId(), "BoundaryEvent_NoResponse");
+        fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_NO_RESPONSE);
 
-        Task decide = openTask(pi.getId(), "Task_DecideOnBreach");
-        assertThat(taskService.getVariableLocal(decide.getId(), "memberResponseDisplay")).isEqualTo("No response");
+        Task decide = openTask(pi.getId(), CessationProcess.TASK_DECIDE_ON_BREACH);
+        assertThat(taskService.getVariableLocal(decide.getId(), TaskDisplay.MEMBER_RESPONSE.name())).isEqualTo("No response");
         decide(pi, "SUSPENSION", "No answer to a TLP:RED leak");
-        assertThat(pi).isEnded().hasPassed("EndEvent_MembershipSuspended");
+        assertThat(pi).isEnded().hasPassed(CessationProcess.END_EVENT_MEMBERSHIP_SUSPENDED);
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.SUSPENDED);
         assertThat(access.members(m.getArrangement())).doesNotContain(rep);
     }
@@ -285,24 +288,24 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(breach(m));
         runJobs(pi.getId());
         actAs(rep, group(m));
-        taskService.complete(openTask(pi.getId(), "Task_RespondToBreach").getId(), Map.of("breachResponse", "We disagree"));
+        taskService.complete(openTask(pi.getId(), CessationProcess.TASK_RESPOND_TO_BREACH).getId(), Map.of(CessationProcess.BREACH_RESPONSE.name(), "We disagree"));
         identityService.clearAuthentication();
         runJobs(pi.getId());
         decide(pi, "EXPULSION", "TLP:RED report published on a public blog");
 
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CEASED);
         assertThat(cessationNotifications(m)).extracting(AuthorityNotification::getAuthorityCode).containsExactly("NBB");
-        fireTimer(pi.getId(), "BoundaryEvent_DestructionOverdue");
+        fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_DESTRUCTION_OVERDUE);
         actAs("coordinator", Roles.COORDINATORS);
-        Task followUp = openTask(pi.getId(), "Task_FollowUpDestruction");
+        Task followUp = openTask(pi.getId(), CessationProcess.TASK_FOLLOW_UP_DESTRUCTION);
         assertThatThrownBy(() -> taskService.complete(followUp.getId(), Map.of())).isInstanceOf(FormFieldValidationException.class);
-        taskService.complete(followUp.getId(), Map.of("followUpNote", "Called their CISO"));
+        taskService.complete(followUp.getId(), Map.of(CessationProcess.FOLLOW_UP_NOTE.name(), "Called their CISO"));
         identityService.clearAuthentication();
-        assertThat(pi).hasPassed("EndEvent_DestructionChased");
+        assertThat(pi).hasPassed(CessationProcess.END_EVENT_DESTRUCTION_CHASED);
         actAs(rep, group(m));
-        taskService.complete(openTask(pi.getId(), "Task_ConfirmDestruction").getId(), Map.of("destructionConfirmed", true));
+        taskService.complete(openTask(pi.getId(), CessationProcess.TASK_CONFIRM_DESTRUCTION).getId(), Map.of(CessationProcess.DESTRUCTION_CONFIRMED.name(), true));
         identityService.clearAuthentication();
-        assertThat(pi).hasPassed("EndEvent_DestructionConfirmed").isWaitingAt("CallActivity_NotifyCessation");
+        assertThat(pi).hasPassed(CessationProcess.END_EVENT_DESTRUCTION_CONFIRMED).isWaitingAt(CessationProcess.CALL_ACTIVITY_NOTIFY_CESSATION);
     }
 
     // --- lapse, ceased, ineligible; who may do what ---------------------------------------------------------------------
@@ -312,11 +315,11 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         Membership m = member("Forgetful Grid", Nis2Status.NOT_IN_SCOPE, null);
         // open work of the membership: its yearly review waits for the anniversary
         annualReviews.schedule(tx.execute(s -> memberships.findById(m.getId()).orElseThrow()));
-        ProcessInstance open = runtimeService.createProcessInstanceQuery().processDefinitionKey("annual-review")
+        ProcessInstance open = runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualReviewProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(m.getId())).singleResult();
         // a notification still owed to an authority is not open work of the membership: it outlives the cessation
-        ProcessInstance owed = runtimeService.startProcessInstanceByKey(NotificationDelegates.PROCESS_KEY,
-                String.valueOf(m.getId()), Map.of("notificationReference", "none"));
+        ProcessInstance owed = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY,
+                String.valueOf(m.getId()), Map.of(NotificationProcess.REFERENCE.name(), "none"));
         Cessation c = cessations.request(m.getId(), new CessationService.Request("LAPSE", "Rules 2.0 not accepted", null, null));
         ProcessInstance pi = instance(c);
         runJobs(pi.getId());
@@ -331,10 +334,10 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
     void coordinatorRecordsThatTheOrganisationCeasedFromTheTasklistStartForm() {
         Membership m = member("Dissolved Energy", Nis2Status.NOT_IN_SCOPE, null);
         actAs("coordinator", Roles.COORDINATORS);
-        Map<String, Object> wrong = new HashMap<>(Map.of("membershipId", "abc", "reason", "x"));
+        Map<String, Object> wrong = new HashMap<>(Map.of(CessationProcess.MEMBERSHIP_ID.name(), "abc", "reason", "x"));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CessationService.PROCESS_KEY, wrong))
                 .isInstanceOf(SubmissionRefused.class).hasMessageContaining("'membershipId' must be a whole number");
-        Map<String, Object> form = new HashMap<>(Map.of("membershipId", m.getId(), "cessationKind", "ORGANISATION_CEASED",
+        Map<String, Object> form = new HashMap<>(Map.of(CessationProcess.MEMBERSHIP_ID.name(), m.getId(), CessationProcess.CESSATION_KIND.name(), "ORGANISATION_CEASED",
                 "reason", "Struck off the Crossroads Bank for Enterprises"));
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(CessationService.PROCESS_KEY, form);
         identityService.clearAuthentication();
@@ -425,10 +428,10 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
 
     private void decide(ProcessInstance pi, String decision, String reason) {
         actAs("coordinator", Roles.COORDINATORS);
-        Task task = openTask(pi.getId(), "Task_DecideOnBreach");
-        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("breachDecision", decision)))
+        Task task = openTask(pi.getId(), CessationProcess.TASK_DECIDE_ON_BREACH);
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(CessationProcess.BREACH_DECISION.name(), decision)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason");
-        taskService.complete(task.getId(), Map.of("breachDecision", decision, "breachDecisionReason", reason));
+        taskService.complete(task.getId(), Map.of(CessationProcess.BREACH_DECISION.name(), decision, CessationProcess.BREACH_DECISION_REASON.name(), reason));
         identityService.clearAuthentication();
         runJobs(pi.getId());
     }

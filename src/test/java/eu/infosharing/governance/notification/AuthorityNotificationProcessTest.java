@@ -20,6 +20,9 @@ import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.AuthorityEndpoint;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
@@ -139,7 +142,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(nbb.received()).singleElement().satisfies(r -> {
             assertThat(r.idempotencyKey()).isEqualTo(nbbNotification.getReference());
             assertThat(r.body().get("event").asText()).isEqualTo("ENTRY");
-            assertThat(r.body().get("entity").get("lei").asText()).isNotBlank();
+            assertThat(r.body().get("entity").get(ApplicationFields.LEI.name()).asText()).isNotBlank();
             assertThat(r.body().get("language").asText()).isEqualTo("nl");
             String nbbLetter = pdfText(Base64.getDecoder().decode(r.body().get("document").get("base64").asText()));
             assertThat(nbbLetter).contains("Zuiderbank", "deelname", nbbNotification.getReference());
@@ -150,7 +153,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 .extracting(NotificationAttempt::getOutcome).containsExactly(NotificationAttempt.Outcome.SENT);
         // the evidence kept is the letter that was sent
         assertThat(pdfText(nbbNotification.getDocument())).contains(nbbNotification.getReference());
-        started.forEach(pi -> assertThat(pi).isEnded().hasPassed("ServiceTask_SendToAuthority", "EndEvent_NotificationSent"));
+        started.forEach(pi -> assertThat(pi).isEnded().hasPassed(NotificationProcess.SERVICE_TASK_SEND_TO_AUTHORITY, NotificationProcess.END_EVENT_NOTIFICATION_SENT));
     }
 
     @Test
@@ -161,7 +164,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         ProcessInstance pi = startEntryNotifications(bank).get(0);
         managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
 
-        Job send = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_SendToAuthority").singleResult();
+        Job send = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(NotificationProcess.SERVICE_TASK_SEND_TO_AUTHORITY).singleResult();
         String sendId = send.getId();
         assertThatThrownBy(() -> managementService.executeJob(sendId)).hasMessageContaining("503");
         send = managementService.createJobQuery().jobId(sendId).singleResult();
@@ -176,7 +179,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(tried).as("first attempt and its retries").isGreaterThanOrEqualTo(3);
         Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(incident).isNotNull();
-        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_SendToAuthority");
+        assertThat(incident.getActivityId()).isEqualTo(NotificationProcess.SERVICE_TASK_SEND_TO_AUTHORITY);
         AuthorityNotification failing = notification(bank, "NBB");
         assertThat(failing.getStatus()).isEqualTo(NotificationStatus.PREPARED);
         assertThat(failing.getLastError()).contains("503");
@@ -212,47 +215,47 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
             assertThat(mail.getSubject()).startsWith("Actie vereist").contains(n.getReference());
             assertThat(pdfText(attachment(mail))).contains("Selfsend Power", n.getReference());
         });
-        Task task = openTask(pi.getId(), "Task_SendNotification");
+        Task task = openTask(pi.getId(), NotificationProcess.TASK_SEND_NOTIFICATION);
         assertThat(task.getName()).isEqualTo("Notify CCB: Selfsend Power, OTICS");
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).containsExactly(group);
         assertThat(task.getDueDate()).isNotNull();
-        assertThat(taskService.getVariableLocal(task.getId(), "letterUrl").toString()).endsWith("/api/notifications/" + n.getId() + "/document");
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("BoundaryEvent_DeadlineNears")
+        assertThat(taskService.getVariableLocal(task.getId(), TaskDisplay.LETTER_URL.name()).toString()).endsWith("/api/notifications/" + n.getId() + "/document");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(NotificationProcess.BOUNDARY_EVENT_DEADLINE_NEARS)
                 .singleResult().getDuedate()).as("first reminder before the deadline").isBefore(task.getDueDate());
 
-        fireTimer(pi.getId(), "BoundaryEvent_DeadlineNears");
+        fireTimer(pi.getId(), NotificationProcess.BOUNDARY_EVENT_DEADLINE_NEARS);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("Herinnering");
         assertThat(notification(m, "CCB").getReminders()).isEqualTo(1);
-        assertThat(pi).hasPassed("ServiceTask_RemindMember", "EndEvent_Reminded");
+        assertThat(pi).hasPassed(NotificationProcess.SERVICE_TASK_REMIND_MEMBER, NotificationProcess.END_EVENT_REMINDED);
 
-        fireTimer(pi.getId(), "BoundaryEvent_DeadlinePassed");
-        Task overdue = openTask(pi.getId(), "Task_FollowUpOverdueNotification");
+        fireTimer(pi.getId(), NotificationProcess.BOUNDARY_EVENT_DEADLINE_PASSED);
+        Task overdue = openTask(pi.getId(), NotificationProcess.TASK_FOLLOW_UP_OVERDUE_NOTIFICATION);
         assertThat(overdue.getName()).isEqualTo("Overdue notification to CCB: Selfsend Power, OTICS");
         assertThat(taskService.getIdentityLinksForTask(overdue.getId())).extracting(l -> l.getGroupId()).containsExactly(Roles.COORDINATORS);
         assertThat(notification(m, "CCB").getEscalatedAt()).isNotNull();
 
         actAs("coordinator", Roles.COORDINATORS);
-        assertThatThrownBy(() -> taskService.complete(overdue.getId(), Map.of("followUpDecision", "CHASED")))
+        assertThatThrownBy(() -> taskService.complete(overdue.getId(), Map.of(NotificationProcess.FOLLOW_UP_DECISION.name(), "CHASED")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("What was done");
-        taskService.complete(overdue.getId(), Map.of("followUpDecision", "CHASED", "followUpNote", "Phoned the CISO"));
-        assertThat(pi).hasPassed("EndEvent_MemberChased").isWaitingAt("Task_SendNotification");
+        taskService.complete(overdue.getId(), Map.of(NotificationProcess.FOLLOW_UP_DECISION.name(), "CHASED", NotificationProcess.FOLLOW_UP_NOTE.name(), "Phoned the CISO"));
+        assertThat(pi).hasPassed(NotificationProcess.END_EVENT_MEMBER_CHASED).isWaitingAt(NotificationProcess.TASK_SEND_NOTIFICATION);
 
         actAs("selfsendrep", group);
-        Map<String, Object> noReference = new HashMap<>(Map.of("memberSentOn", LocalDate.now().toString()));
+        Map<String, Object> noReference = new HashMap<>(Map.of(NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
         assertThatThrownBy(() -> taskService.complete(task.getId(), noReference))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reference received from the authority");
-        Map<String, Object> future = Map.of("memberReference", "CCB-2026-7781", "memberSentOn", LocalDate.now().plusDays(3).toString());
+        Map<String, Object> future = Map.of(NotificationProcess.MEMBER_REFERENCE.name(), "CCB-2026-7781", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().plusDays(3).toString());
         assertThatThrownBy(() -> taskService.complete(task.getId(), future)).hasMessageContaining("cannot be in the future");
         assertThat(notification(m, "CCB").getStatus()).isEqualTo(NotificationStatus.AWAITING_MEMBER);
 
-        taskService.complete(task.getId(), Map.of("memberReference", "CCB-2026-7781", "memberSentOn", LocalDate.now().toString()));
+        taskService.complete(task.getId(), Map.of(NotificationProcess.MEMBER_REFERENCE.name(), "CCB-2026-7781", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
         AuthorityNotification confirmed = notification(m, "CCB");
         assertThat(confirmed.getStatus()).isEqualTo(NotificationStatus.CONFIRMED);
         assertThat(confirmed.getConfirmedBy()).isEqualTo("selfsendrep");
         assertThat(confirmed.getMemberReference()).isEqualTo("CCB-2026-7781");
         identityService.clearAuthentication(); // the member may not read the engine's history; the test does
-        assertThat(pi).isEnded().hasPassed("EndEvent_MemberConfirmed");
+        assertThat(pi).isEnded().hasPassed(NotificationProcess.END_EVENT_MEMBER_CONFIRMED);
     }
 
     @Test
@@ -261,18 +264,18 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 null, Language.fr, NotificationMode.PREPARE_ONLY);
         ProcessInstance pi = startEntryNotifications(m).get(0);
         runJobs(pi.getId());
-        fireTimer(pi.getId(), "BoundaryEvent_DeadlinePassed");
-        Task overdue = openTask(pi.getId(), "Task_FollowUpOverdueNotification");
+        fireTimer(pi.getId(), NotificationProcess.BOUNDARY_EVENT_DEADLINE_PASSED);
+        Task overdue = openTask(pi.getId(), NotificationProcess.TASK_FOLLOW_UP_OVERDUE_NOTIFICATION);
 
         actAs("coordinator", Roles.COORDINATORS);
-        taskService.complete(overdue.getId(), Map.of("followUpDecision", "RECORD_CONFIRMATION",
-                "followUpNote", "Member forwarded the CCB acknowledgement", "memberReference", "ACK 55-12",
-                "memberSentOn", LocalDate.now().toString()));
+        taskService.complete(overdue.getId(), Map.of(NotificationProcess.FOLLOW_UP_DECISION.name(), "RECORD_CONFIRMATION",
+                NotificationProcess.FOLLOW_UP_NOTE.name(), "Member forwarded the CCB acknowledgement", NotificationProcess.MEMBER_REFERENCE.name(), "ACK 55-12",
+                NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
 
         AuthorityNotification n = notification(m, "CCB");
         assertThat(n.getStatus()).isEqualTo(NotificationStatus.CONFIRMED);
         assertThat(n.getConfirmedBy()).isEqualTo("coordinator");
-        assertThat(pi).isEnded().hasPassed("EndEvent_ConfirmationRecorded").hasNotPassed("EndEvent_MemberConfirmed");
+        assertThat(pi).isEnded().hasPassed(NotificationProcess.END_EVENT_CONFIRMATION_RECORDED).hasNotPassed(NotificationProcess.END_EVENT_MEMBER_CONFIRMED);
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
@@ -284,7 +287,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         users.user("changerep", PASSWORD, group);
         ProcessInstance pi = startEntryNotifications(m).get(0);
         runJobs(pi.getId());
-        assertThat(pi).isWaitingAt("Task_SendNotification");
+        assertThat(pi).isWaitingAt(NotificationProcess.TASK_SEND_NOTIFICATION);
 
         mvc.perform(put("/api/memberships/" + m.getId() + "/notification-mode").with(httpBasic("changerep", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"SEND_ON_BEHALF\"}"))
@@ -292,8 +295,8 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 .andExpect(jsonPath("$.takenOver[0]").value(notification(m, "CCB").getReference()));
         runJobs(pi.getId());
 
-        assertThat(pi).isEnded().hasPassed("BoundaryEvent_SendOnBehalfRequested", "ServiceTask_SendToAuthority")
-                .hasNotPassed("EndEvent_MemberConfirmed");
+        assertThat(pi).isEnded().hasPassed(NotificationProcess.BOUNDARY_EVENT_SEND_ON_BEHALF_REQUESTED, NotificationProcess.SERVICE_TASK_SEND_TO_AUTHORITY)
+                .hasNotPassed(NotificationProcess.END_EVENT_MEMBER_CONFIRMED);
         AuthorityNotification n = notification(m, "CCB");
         assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
         assertThat(n.getMode()).isEqualTo(NotificationMode.SEND_ON_BEHALF);
@@ -362,8 +365,8 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         List<String> references = notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now());
         List<ProcessInstance> started = new ArrayList<>();
         for (String reference : references) {
-            started.add(runtimeService.startProcessInstanceByKey(NotificationDelegates.PROCESS_KEY, String.valueOf(m.getId()),
-                    Map.of("membershipId", m.getId(), NotificationDelegates.REFERENCE, reference)));
+            started.add(runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, String.valueOf(m.getId()),
+                    Map.of(NotificationProcess.MEMBERSHIP_ID.name(), m.getId(), NotificationProcess.REFERENCE.name(), reference)));
         }
         return started;
     }

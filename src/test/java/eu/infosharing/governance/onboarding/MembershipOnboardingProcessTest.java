@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.membership.StatusChange;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.NotificationStatus;
 import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
 import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationRepository;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.Identifiers;
 import eu.infosharing.governance.support.Members;
@@ -32,11 +41,6 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import eu.infosharing.governance.engine.ArrangementAccess;
-import eu.infosharing.governance.notification.AuthorityNotification;
-import eu.infosharing.governance.notification.AuthorityNotificationRepository;
-import eu.infosharing.governance.notification.NotificationDelegates;
-import eu.infosharing.governance.notification.NotificationStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -46,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Walks every path of bpmn/membership-onboarding.bpmn on the real services. The notifications it hands over to
  * are walked by AuthorityNotificationProcessTest.
  */
-@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationDelegates.PROCESS_KEY + ",annual-review")
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + NotificationProcess.KEY + "," + AnnualReviewProcess.KEY)
 class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
     @Autowired
@@ -86,20 +90,20 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         users.user("cityrep", "cityrep-password-1", m.getOrganisation().getRepresentativesGroup().orElseThrow());
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
-        assertThat(pi).hasPassed("ServiceTask_RunAutomatedChecks", "BusinessRuleTask_DecideEligibility")
-                .hasNotPassed("SubProcess_SponsorEndorsement").isWaitingAt("Task_VetApplication");
+        assertThat(pi).hasPassed(OnboardingProcess.SERVICE_TASK_RUN_AUTOMATED_CHECKS, OnboardingProcess.BUSINESS_RULE_TASK_DECIDE_ELIGIBILITY)
+                .hasNotPassed(OnboardingProcess.SUB_PROCESS_SPONSOR_ENDORSEMENT).isWaitingAt(OnboardingProcess.TASK_VET_APPLICATION);
         assertThat(status(m)).isEqualTo(MembershipStatus.UNDER_REVIEW);
 
-        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE", "vettingReason", "Known public body"), "coordinator", Roles.COORDINATORS);
+        decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE", OnboardingProcess.VETTING_REASON.name(), "Known public body"), "coordinator", Roles.COORDINATORS);
         acceptRules(pi, m);
         approveGdpr(pi);
 
-        assertThat(pi).hasPassed("ServiceTask_RecordCompetitionPass", "ServiceTask_ValidateMembership",
-                "ServiceTask_ActivateMembership").hasNotPassed("Task_ReviewCompetitionLaw")
+        assertThat(pi).hasPassed(OnboardingProcess.SERVICE_TASK_RECORD_COMPETITION_PASS, OnboardingProcess.SERVICE_TASK_VALIDATE_MEMBERSHIP,
+                OnboardingProcess.SERVICE_TASK_ACTIVATE_MEMBERSHIP).hasNotPassed(OnboardingProcess.TASK_REVIEW_COMPETITION_LAW)
                 .isEnded();
-        assertThat(pi).hasPassedInOrder("Task_VetApplication", "Task_AcceptRules", "Task_CheckGdpr",
-                "BusinessRuleTask_ScreenCompetitionLaw", "ServiceTask_ValidateMembership", "ServiceTask_ActivateMembership",
-                "EndEvent_MembershipActive");
+        assertThat(pi).hasPassedInOrder(OnboardingProcess.TASK_VET_APPLICATION, OnboardingProcess.TASK_ACCEPT_RULES, OnboardingProcess.TASK_CHECK_GDPR,
+                OnboardingProcess.BUSINESS_RULE_TASK_SCREEN_COMPETITION_LAW, OnboardingProcess.SERVICE_TASK_VALIDATE_MEMBERSHIP, OnboardingProcess.SERVICE_TASK_ACTIVATE_MEMBERSHIP,
+                OnboardingProcess.END_EVENT_MEMBERSHIP_ACTIVE);
         Membership validated = reload(m);
         assertThat(validated.getStatus()).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(validated.getValidatedAt()).isNotNull();
@@ -123,29 +127,29 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
-        Task endorse = openTask(pi.getId(), "Task_EndorseApplication");
+        Task endorse = openTask(pi.getId(), OnboardingProcess.TASK_ENDORSE_APPLICATION);
         assertThat(candidateGroups(endorse)).containsExactly(sponsor.getRepresentativesGroup().orElseThrow());
         assertThat(endorse.getName()).isEqualTo("Endorse application: Test Bank One, CIDR");
         assertThat(endorse.getDueDate()).isNotNull();
         assertThat(status(m)).isEqualTo(MembershipStatus.AWAITING_ENDORSEMENT);
 
-        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"), "sponsorrep", sponsor.getRepresentativesGroup().get());
+        decide(pi, OnboardingProcess.TASK_ENDORSE_APPLICATION, Map.of(OnboardingProcess.ENDORSEMENT_DECISION.name(), "ENDORSE"), "sponsorrep", sponsor.getRepresentativesGroup().get());
         assertThat(sponsorships.findByMembershipIdOrderById(m.getId())).singleElement()
                 .satisfies(s -> {
                     assertThat(s.getStatus()).isEqualTo(Sponsorship.Status.ENDORSED);
                     assertThat(s.getDecidedBy()).isEqualTo("sponsorrep");
                 });
 
-        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
+        decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"), "coordinator", Roles.COORDINATORS);
         acceptRules(pi, m);
         approveGdpr(pi);
-        Task legal = openTask(pi.getId(), "Task_ReviewCompetitionLaw");
+        Task legal = openTask(pi.getId(), OnboardingProcess.TASK_REVIEW_COMPETITION_LAW);
         assertThat(candidateGroups(legal)).containsExactly(Roles.LEGAL);
-        assertThat(taskService.getVariableLocal(legal.getId(), "screenRationale").toString()).contains("direct competitors");
-        decide(pi, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "APPROVE", "legalReason", "Agenda and minutes in place"), "legal", Roles.LEGAL);
+        assertThat(taskService.getVariableLocal(legal.getId(), TaskDisplay.SCREEN_RATIONALE.name()).toString()).contains("direct competitors");
+        decide(pi, OnboardingProcess.TASK_REVIEW_COMPETITION_LAW, Map.of(OnboardingProcess.LEGAL_DECISION.name(), "APPROVE", OnboardingProcess.LEGAL_REASON.name(), "Agenda and minutes in place"), "legal", Roles.LEGAL);
 
-        assertThat(pi).hasPassed("ServiceTask_ActivateMembership", "Task_ReviewCompetitionLaw")
-                .hasNotPassed("ServiceTask_RecordCompetitionPass");
+        assertThat(pi).hasPassed(OnboardingProcess.SERVICE_TASK_ACTIVATE_MEMBERSHIP, OnboardingProcess.TASK_REVIEW_COMPETITION_LAW)
+                .hasNotPassed(OnboardingProcess.SERVICE_TASK_RECORD_COMPETITION_PASS);
         Membership validated = reload(m);
         assertThat(validated.getStatus()).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(validated.getHistory()).extracting(StatusChange::getToStatus).containsExactly(
@@ -160,9 +164,9 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
                 .extracting(AuthorityNotification::getAuthorityCode, AuthorityNotification::getStatus)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CCB", NotificationStatus.PREPARED),
                         org.assertj.core.groups.Tuple.tuple("NBB", NotificationStatus.PREPARED));
-        assertThat(pi).isWaitingAt("CallActivity_NotifyAuthorities");
+        assertThat(pi).isWaitingAt(OnboardingProcess.CALL_ACTIVITY_NOTIFY_AUTHORITIES);
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
-                .processDefinitionKey(NotificationDelegates.PROCESS_KEY).list())
+                .processDefinitionKey(NotificationProcess.KEY).list())
                 .hasSize(2).allSatisfy(child -> assertThat(child.getBusinessKey()).isEqualTo(String.valueOf(m.getId())));
     }
 
@@ -171,20 +175,20 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Membership m = submit(Applications.publicBody("ESA", "Late Reviewed Agency"));
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
-        Task vet = openTask(pi.getId(), "Task_VetApplication");
+        Task vet = openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION);
         long created = vet.getCreateTime().getTime();
         assertThat(vet.getDueDate().getTime() - created).isBetween(Duration.ofDays(5).toMillis() - 5_000, Duration.ofDays(5).toMillis() + 5_000);
         assertThat(vet.getFollowUpDate().getTime() - created).isBetween(Duration.ofHours(60).toMillis() - 5_000, Duration.ofHours(60).toMillis() + 5_000);
         assertThat(vet.getPriority()).isEqualTo(50);
 
         overduePriority.raise();
-        assertThat(openTask(pi.getId(), "Task_VetApplication").getPriority()).as("not overdue yet").isEqualTo(50);
+        assertThat(openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION).getPriority()).as("not overdue yet").isEqualTo(50);
 
         Task late = taskService.createTaskQuery().taskId(vet.getId()).singleResult();
         late.setDueDate(java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(1))));
         taskService.saveTask(late);
         overduePriority.raise();
-        assertThat(openTask(pi.getId(), "Task_VetApplication").getPriority()).isEqualTo(OverdueTaskPriority.OVERDUE);
+        assertThat(openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION).getPriority()).isEqualTo(OverdueTaskPriority.OVERDUE);
     }
 
     // --- automated checks and eligibility --------------------------------------------------------------------
@@ -195,13 +199,13 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         // a second membership stored past the API's own duplicate check, as a race between two submissions would
         Membership second = tx.execute(s -> memberships.save(new Membership(
                 organisations.findById(first.getOrganisation().getId()).orElseThrow(), first.getArrangement(), null, "racer")));
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY,
-                String.valueOf(second.getId()), Map.of(OnboardingVariables.MEMBERSHIP_ID, second.getId(),
-                        OnboardingVariables.APPLICANT_GROUP, first.getOrganisation().getRepresentativesGroup().orElseThrow()));
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(OnboardingProcess.KEY,
+                String.valueOf(second.getId()), Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), second.getId(),
+                        OnboardingProcess.APPLICANT_GROUP.name(), first.getOrganisation().getRepresentativesGroup().orElseThrow()));
         runJobs(pi.getId());
 
-        assertThat(pi).isEnded().hasPassed("ServiceTask_RejectApplication", "EndEvent_ApplicationRejected")
-                .hasNotPassed("BusinessRuleTask_DecideEligibility");
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.SERVICE_TASK_REJECT_APPLICATION, OnboardingProcess.END_EVENT_APPLICATION_REJECTED)
+                .hasNotPassed(OnboardingProcess.BUSINESS_RULE_TASK_DECIDE_ELIGIBILITY);
         Membership rejected = reload(second);
         assertThat(rejected.getStatus()).isEqualTo(MembershipStatus.REJECTED);
         assertThat(rejected.getClosedReason()).contains("already has a pending or active membership");
@@ -217,8 +221,8 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
-        assertThat(pi).isEnded().hasPassed("BusinessRuleTask_DecideEligibility", "EndEvent_ApplicationRejected")
-                .hasNotPassed("SubProcess_SponsorEndorsement");
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.BUSINESS_RULE_TASK_DECIDE_ELIGIBILITY, OnboardingProcess.END_EVENT_APPLICATION_REJECTED)
+                .hasNotPassed(OnboardingProcess.SUB_PROCESS_SPONSOR_ENDORSEMENT);
         assertThat(reload(m).getClosedReason()).isEqualTo("The arrangement does not admit participants of this type");
         assertThat(mailTo("security@vendorinc.example")).contains("does not admit participants of this type");
     }
@@ -232,13 +236,13 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
-        assertThatThrownBy(() -> decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE"), "rep", group(sponsor)))
+        assertThatThrownBy(() -> decide(pi, OnboardingProcess.TASK_ENDORSE_APPLICATION, Map.of(OnboardingProcess.ENDORSEMENT_DECISION.name(), "DECLINE"), "rep", group(sponsor)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason is required");
-        assertThat(pi).isWaitingAt("Task_EndorseApplication");
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_ENDORSE_APPLICATION);
 
-        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "DECLINE", "endorsementReason", "We do not know them"), "rep", group(sponsor));
-        assertThat(pi).isEnded().hasPassed("ServiceTask_EvaluateEndorsements", "EndEvent_ApplicationRejected")
-                .hasNotPassed("Task_VetApplication");
+        decide(pi, OnboardingProcess.TASK_ENDORSE_APPLICATION, Map.of(OnboardingProcess.ENDORSEMENT_DECISION.name(), "DECLINE", OnboardingProcess.ENDORSEMENT_REASON.name(), "We do not know them"), "rep", group(sponsor));
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.SERVICE_TASK_EVALUATE_ENDORSEMENTS, OnboardingProcess.END_EVENT_APPLICATION_REJECTED)
+                .hasNotPassed(OnboardingProcess.TASK_VET_APPLICATION);
         assertThat(reload(m).getClosedReason()).contains("requires 1 endorsement(s); 0 received")
                 .contains("declined by Reluctant Sponsor (We do not know them)");
     }
@@ -250,19 +254,19 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
-        fireTimer(pi.getId(), "BoundaryEvent_SponsorSilent");
-        Task followUp = openTask(pi.getId(), "Task_FollowUpSponsor");
+        fireTimer(pi.getId(), OnboardingProcess.BOUNDARY_EVENT_SPONSOR_SILENT);
+        Task followUp = openTask(pi.getId(), OnboardingProcess.TASK_FOLLOW_UP_SPONSOR);
         assertThat(candidateGroups(followUp)).containsExactly(Roles.COORDINATORS);
-        assertThat(taskService.getVariableLocal(followUp.getId(), "sponsorName")).isEqualTo("Silent Sponsor");
+        assertThat(taskService.getVariableLocal(followUp.getId(), TaskDisplay.SPONSOR_NAME.name())).isEqualTo("Silent Sponsor");
 
-        decide(pi, "Task_FollowUpSponsor", Map.of("sponsorFollowUpDecision", "REMIND"), "coordinator", Roles.COORDINATORS);
-        assertThat(pi).isWaitingAt("Task_EndorseApplication");
+        decide(pi, OnboardingProcess.TASK_FOLLOW_UP_SPONSOR, Map.of(OnboardingProcess.SPONSOR_FOLLOW_UP_DECISION.name(), "REMIND"), "coordinator", Roles.COORDINATORS);
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_ENDORSE_APPLICATION);
 
-        fireTimer(pi.getId(), "BoundaryEvent_SponsorSilent");
-        decide(pi, "Task_FollowUpSponsor", Map.of("sponsorFollowUpDecision", "WAIVE",
-                "sponsorFollowUpReason", "Sponsor confirmed by phone, platform access issue"), "coordinator", Roles.COORDINATORS);
+        fireTimer(pi.getId(), OnboardingProcess.BOUNDARY_EVENT_SPONSOR_SILENT);
+        decide(pi, OnboardingProcess.TASK_FOLLOW_UP_SPONSOR, Map.of(OnboardingProcess.SPONSOR_FOLLOW_UP_DECISION.name(), "WAIVE",
+                OnboardingProcess.SPONSOR_FOLLOW_UP_REASON.name(), "Sponsor confirmed by phone, platform access issue"), "coordinator", Roles.COORDINATORS);
 
-        assertThat(pi).isWaitingAt("Task_VetApplication").hasPassed("EndEvent_SponsorshipSettled");
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_VET_APPLICATION).hasPassed(OnboardingProcess.END_EVENT_SPONSORSHIP_SETTLED);
         assertThat(sponsorships.findByMembershipIdOrderById(m.getId())).singleElement()
                 .satisfies(s -> assertThat(s.getStatus()).isEqualTo(Sponsorship.Status.WAIVED));
     }
@@ -273,11 +277,11 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Membership m = submit(Applications.bank("CIDR", "Abandoned Bank", List.of(sponsor.getEnterpriseNumber())));
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
-        fireTimer(pi.getId(), "BoundaryEvent_SponsorSilent");
-        decide(pi, "Task_FollowUpSponsor", Map.of("sponsorFollowUpDecision", "DECLINE",
-                "sponsorFollowUpReason", "No answer after 14 days"), "coordinator", Roles.COORDINATORS);
+        fireTimer(pi.getId(), OnboardingProcess.BOUNDARY_EVENT_SPONSOR_SILENT);
+        decide(pi, OnboardingProcess.TASK_FOLLOW_UP_SPONSOR, Map.of(OnboardingProcess.SPONSOR_FOLLOW_UP_DECISION.name(), "DECLINE",
+                OnboardingProcess.SPONSOR_FOLLOW_UP_REASON.name(), "No answer after 14 days"), "coordinator", Roles.COORDINATORS);
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationRejected");
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.END_EVENT_APPLICATION_REJECTED);
         assertThat(reload(m).getClosedReason()).contains("Vanished Sponsor (No answer after 14 days)");
     }
 
@@ -289,14 +293,14 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
-        assertThatThrownBy(() -> decide(pi, "Task_VetApplication", Map.of("vettingDecision", "REJECT"), "coordinator", Roles.COORDINATORS))
+        assertThatThrownBy(() -> decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "REJECT"), "coordinator", Roles.COORDINATORS))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason is required to reject");
-        assertThat(pi).isWaitingAt("Task_VetApplication");
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_VET_APPLICATION);
         assertThat(status(m)).isEqualTo(MembershipStatus.UNDER_REVIEW);
 
-        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "REJECT", "vettingReason", "Not a cybersecurity team"),
+        decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "REJECT", OnboardingProcess.VETTING_REASON.name(), "Not a cybersecurity team"),
                 "coordinator", Roles.COORDINATORS);
-        assertThat(pi).isEnded().hasPassed("ServiceTask_NotifyApplicantOfRejection", "EndEvent_ApplicationRejected");
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.SERVICE_TASK_NOTIFY_APPLICANT_OF_REJECTION, OnboardingProcess.END_EVENT_APPLICATION_REJECTED);
         Membership rejected = reload(m);
         assertThat(rejected.getStatus()).isEqualTo(MembershipStatus.REJECTED);
         StatusChange last = rejected.getHistory().get(rejected.getHistory().size() - 1);
@@ -314,44 +318,44 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
 
-        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "REQUEST_INFORMATION",
-                "vettingReason", "Who leads your security team?"), "coordinator", Roles.COORDINATORS);
-        Task amend = openTask(pi.getId(), "Task_AmendApplication");
+        decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "REQUEST_INFORMATION",
+                OnboardingProcess.VETTING_REASON.name(), "Who leads your security team?"), "coordinator", Roles.COORDINATORS);
+        Task amend = openTask(pi.getId(), OnboardingProcess.TASK_AMEND_APPLICATION);
         String applicantGroup = m.getOrganisation().getRepresentativesGroup().orElseThrow();
         assertThat(candidateGroups(amend)).containsExactly(applicantGroup);
-        assertThat(taskService.getVariableLocal(amend.getId(), "latestQuestion")).isEqualTo("Who leads your security team?");
-        assertThat(taskService.getVariableLocal(amend.getId(), "legalName")).isEqualTo("Vague Agency");
+        assertThat(taskService.getVariableLocal(amend.getId(), TaskDisplay.LATEST_QUESTION.name())).isEqualTo("Who leads your security team?");
+        assertThat(taskService.getVariableLocal(amend.getId(), ApplicationFields.LEGAL_NAME.name())).isEqualTo("Vague Agency");
         assertThat(status(m)).isEqualTo(MembershipStatus.INFORMATION_REQUESTED);
 
         Map<String, Object> answer = new HashMap<>();
-        answer.put("legalName", "Vague Agency");
-        answer.put("legalForm", "Public body");
-        answer.put("contact1Name", "Ciso Person");
-        answer.put("contact1Email", "not-an-email");
-        answer.put("contact1Phone", "+32 2 555 11 11");
-        answer.put("amendmentResponse", "Our CISO, see contact");
-        assertThatThrownBy(() -> decide(pi, "Task_AmendApplication", answer, "applicant", applicantGroup))
+        answer.put(ApplicationFields.LEGAL_NAME.name(), "Vague Agency");
+        answer.put(ApplicationFields.LEGAL_FORM.name(), "Public body");
+        answer.put(ApplicationFields.CONTACT_1.name().name(), "Ciso Person");
+        answer.put(ApplicationFields.CONTACT_1.email().name(), "not-an-email");
+        answer.put(ApplicationFields.CONTACT_1.phone().name(), "+32 2 555 11 11");
+        answer.put(OnboardingProcess.AMENDMENT_RESPONSE.name(), "Our CISO, see contact");
+        assertThatThrownBy(() -> decide(pi, OnboardingProcess.TASK_AMEND_APPLICATION, answer, "applicant", applicantGroup))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Contact 1 e-mail must be exactly one e-mail address");
-        assertThat(pi).isWaitingAt("Task_AmendApplication");
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_AMEND_APPLICATION);
 
-        answer.put("contact1Email", "ciso@vague.example");
-        decide(pi, "Task_AmendApplication", answer, "applicant", applicantGroup);
+        answer.put(ApplicationFields.CONTACT_1.email().name(), "ciso@vague.example");
+        decide(pi, OnboardingProcess.TASK_AMEND_APPLICATION, answer, "applicant", applicantGroup);
         String fingerprint = tx.execute(s -> organisations.findById(m.getOrganisation().getId()).orElseThrow()
                 .getContacts().get(0).getPgpFingerprint());
         assertThat(fingerprint)
                 .as("the fingerprint on file survives an amendment that does not ask for it")
                 .isEqualTo("0123456789ABCDEF0123456789ABCDEF01234567");
-        assertThat(pi).isWaitingAt("Task_VetApplication");
-        Task vetAgain = openTask(pi.getId(), "Task_VetApplication");
-        assertThat(taskService.getVariableLocal(vetAgain.getId(), "informationRequestsDisplay").toString())
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_VET_APPLICATION);
+        Task vetAgain = openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION);
+        assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.INFORMATION_REQUESTS.name()).toString())
                 .contains("Who leads your security team?").contains("Our CISO, see contact");
-        assertThat(taskService.getVariableLocal(vetAgain.getId(), "contactsDisplay").toString()).contains("ciso@vague.example");
+        assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.CONTACTS.name()).toString()).contains("ciso@vague.example");
         assertThat(informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId())).singleElement()
                 .satisfies(r -> assertThat(r.getAnsweredBy()).isEqualTo("applicant"));
 
-        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
-        assertThat(pi).isWaitingAt("Task_AcceptRules")
-                .hasPassedInOrder("Task_VetApplication", "Task_AmendApplication", "Task_VetApplication");
+        decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"), "coordinator", Roles.COORDINATORS);
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_ACCEPT_RULES)
+                .hasPassedInOrder(OnboardingProcess.TASK_VET_APPLICATION, OnboardingProcess.TASK_AMEND_APPLICATION, OnboardingProcess.TASK_VET_APPLICATION);
     }
 
     // --- rules of conduct -------------------------------------------------------------------------------------
@@ -360,12 +364,12 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
     void acceptanceRecordsTheVersionShownAndRequiresTheTick() {
         Membership m = submitAndApprove(Applications.publicBody("IAM", "Careful Reader"));
         ProcessInstance pi = instance(m);
-        Task accept = openTask(pi.getId(), "Task_AcceptRules");
-        assertThat(taskService.getVariableLocal(accept.getId(), "rulesText").toString())
+        Task accept = openTask(pi.getId(), OnboardingProcess.TASK_ACCEPT_RULES);
+        assertThat(taskService.getVariableLocal(accept.getId(), TaskDisplay.RULES_TEXT.name()).toString())
                 .contains("TLP:RED").contains("Chatham House Rule").contains("destroys all information");
         assertThat(candidateGroups(accept)).containsExactly(m.getOrganisation().getRepresentativesGroup().orElseThrow());
 
-        assertThatThrownBy(() -> decide(pi, "Task_AcceptRules", Map.of("rulesAccepted", false), "applicant", group(m.getOrganisation())))
+        assertThatThrownBy(() -> decide(pi, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), false), "applicant", group(m.getOrganisation())))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("tick the box");
         acceptRules(pi, m);
         assertThat(acceptances.findByMembershipIdOrderByAcceptedAtAsc(m.getId())).singleElement().satisfies(a -> {
@@ -380,13 +384,13 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Membership m = submitAndApprove(Applications.publicBody("CLOUD", "Slow Signer"));
         ProcessInstance pi = instance(m);
 
-        fireTimer(pi.getId(), "BoundaryEvent_AcceptanceReminder");
-        assertThat(pi).hasPassed("ServiceTask_RemindApplicant", "EndEvent_ReminderSent").isWaitingAt("Task_AcceptRules");
+        fireTimer(pi.getId(), OnboardingProcess.BOUNDARY_EVENT_ACCEPTANCE_REMINDER);
+        assertThat(pi).hasPassed(OnboardingProcess.SERVICE_TASK_REMIND_APPLICANT, OnboardingProcess.END_EVENT_REMINDER_SENT).isWaitingAt(OnboardingProcess.TASK_ACCEPT_RULES);
         assertThat(mailTo("security@slowsigner.example")).contains("Reminder: accept the rules of conduct of Cloud Security");
 
-        fireTimer(pi.getId(), "BoundaryEvent_AcceptanceExpired");
-        assertThat(pi).isEnded().hasPassed("ServiceTask_ExpireApplication", "ServiceTask_NotifyApplicantOfExpiry",
-                "EndEvent_ApplicationExpired");
+        fireTimer(pi.getId(), OnboardingProcess.BOUNDARY_EVENT_ACCEPTANCE_EXPIRED);
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.SERVICE_TASK_EXPIRE_APPLICATION, OnboardingProcess.SERVICE_TASK_NOTIFY_APPLICANT_OF_EXPIRY,
+                OnboardingProcess.END_EVENT_APPLICATION_EXPIRED);
         assertThat(status(m)).isEqualTo(MembershipStatus.EXPIRED);
         assertThat(mailTo("security@slowsigner.example")).contains("has expired");
     }
@@ -399,14 +403,14 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(m);
         acceptRules(pi, m);
 
-        assertThatThrownBy(() -> decide(pi, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE",
-                "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", false, "privacyNoticeProvided", true), "dpo", Roles.PRIVACY))
+        assertThatThrownBy(() -> decide(pi, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE",
+                OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST", OnboardingProcess.CONTACT_DATA_MINIMAL.name(), false, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true), "dpo", Roles.PRIVACY))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Minimal contact data must be confirmed");
-        assertThat(pi).isWaitingAt("Task_CheckGdpr");
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_CHECK_GDPR);
 
-        decide(pi, "Task_CheckGdpr", Map.of("gdprDecision", "REJECT", "gdprReason", "Asks for personal mobile numbers of all staff"),
+        decide(pi, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "REJECT", OnboardingProcess.GDPR_REASON.name(), "Asks for personal mobile numbers of all staff"),
                 "dpo", Roles.PRIVACY);
-        assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationRejected").hasNotPassed("BusinessRuleTask_ScreenCompetitionLaw");
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.END_EVENT_APPLICATION_REJECTED).hasNotPassed(OnboardingProcess.BUSINESS_RULE_TASK_SCREEN_COMPETITION_LAW);
         assertThat(reload(m).getClosedReason()).isEqualTo("Rejected in the GDPR check: Asks for personal mobile numbers of all staff");
     }
 
@@ -416,14 +420,14 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Membership m = submit(Applications.bank("CIDR", "Cartel Bank", List.of(sponsor.getEnterpriseNumber())));
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
-        decide(pi, "Task_EndorseApplication", Map.of("endorsementDecision", "ENDORSE"), "rep", group(sponsor));
-        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
+        decide(pi, OnboardingProcess.TASK_ENDORSE_APPLICATION, Map.of(OnboardingProcess.ENDORSEMENT_DECISION.name(), "ENDORSE"), "rep", group(sponsor));
+        decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"), "coordinator", Roles.COORDINATORS);
         acceptRules(pi, m);
         approveGdpr(pi);
-        decide(pi, "Task_ReviewCompetitionLaw", Map.of("legalDecision", "REJECT",
-                "legalReason", "Wants to discuss fee levels"), "legal", Roles.LEGAL);
+        decide(pi, OnboardingProcess.TASK_REVIEW_COMPETITION_LAW, Map.of(OnboardingProcess.LEGAL_DECISION.name(), "REJECT",
+                OnboardingProcess.LEGAL_REASON.name(), "Wants to discuss fee levels"), "legal", Roles.LEGAL);
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_ApplicationRejected").hasNotPassed("ServiceTask_ValidateMembership");
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.END_EVENT_APPLICATION_REJECTED).hasNotPassed(OnboardingProcess.SERVICE_TASK_VALIDATE_MEMBERSHIP);
         assertThat(reload(m).getClosedReason()).isEqualTo("Rejected in the competition-law review: Wants to discuss fee levels");
     }
 
@@ -434,13 +438,13 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         String number = Identifiers.enterpriseNumber();
         Map<String, Object> form = startForm(number);
         actAs("coordinator", Roles.COORDINATORS);
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY, form);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(OnboardingProcess.KEY, form);
 
         Organisation o = organisations.findByEnterpriseNumber(number).orElseThrow();
         assertThat(o.getLegalName()).isEqualTo("Form Filler");
-        Long membershipId = (Long) runtimeService.getVariable(pi.getId(), OnboardingVariables.MEMBERSHIP_ID);
+        Long membershipId = (Long) runtimeService.getVariable(pi.getId(), OnboardingProcess.MEMBERSHIP_ID.name());
         assertThat(pi.getBusinessKey()).isEqualTo(String.valueOf(membershipId));
-        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("contact1Email", "legalName", "enterpriseNumber");
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys(ApplicationFields.CONTACT_1.email().name(), ApplicationFields.LEGAL_NAME.name(), ApplicationFields.ENTERPRISE_NUMBER.name());
         assertThat(reload(memberships.findById(membershipId).orElseThrow()).getProcessInstanceId()).isEqualTo(pi.getId());
     }
 
@@ -450,12 +454,12 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         long membershipsBefore = memberships.count();
         long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(OnboardingVariables.PROCESS_KEY, form))
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(OnboardingProcess.KEY, form))
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("Enterprise number has a wrong check number");
         assertThat(memberships.count()).isEqualTo(membershipsBefore);
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("legalName").list())
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName(ApplicationFields.LEGAL_NAME.name()).list())
                 .extracting(HistoricVariableInstance::getValue).doesNotContain("Form Filler Wrong");
     }
 
@@ -463,18 +467,18 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
     private Map<String, Object> startForm(String enterpriseNumber) {
         Map<String, Object> form = new HashMap<>();
-        form.put("arrangementCode", "AWARENESS");
-        form.put("legalName", enterpriseNumber.endsWith("598") ? "Form Filler Wrong" : "Form Filler");
-        form.put("legalForm", "BV");
-        form.put("country", "BE");
-        form.put("enterpriseNumber", enterpriseNumber);
+        form.put(ApplicationFields.ARRANGEMENT_CODE.name(), "AWARENESS");
+        form.put(ApplicationFields.LEGAL_NAME.name(), enterpriseNumber.endsWith("598") ? "Form Filler Wrong" : "Form Filler");
+        form.put(ApplicationFields.LEGAL_FORM.name(), "BV");
+        form.put(ApplicationFields.COUNTRY.name(), "BE");
+        form.put(ApplicationFields.ENTERPRISE_NUMBER.name(), enterpriseNumber);
         form.put("participantType", "NON_PROFIT");
-        form.put("nis2Status", "NOT_IN_SCOPE");
-        form.put("doraEntityType", "NONE");
-        form.put("preferredLanguage", "fr");
-        form.put("contact1Name", "Fanny Form");
-        form.put("contact1Email", "fanny@form.example");
-        form.put("contact1Phone", "+32 4 555 12 12");
+        form.put(ApplicationFields.NIS2_STATUS.name(), "NOT_IN_SCOPE");
+        form.put(ApplicationFields.DORA_ENTITY_TYPE.name(), "NONE");
+        form.put(ApplicationFields.PREFERRED_LANGUAGE.name(), "fr");
+        form.put(ApplicationFields.CONTACT_1.name().name(), "Fanny Form");
+        form.put(ApplicationFields.CONTACT_1.email().name(), "fanny@form.example");
+        form.put(ApplicationFields.CONTACT_1.phone().name(), "+32 4 555 12 12");
         return form;
     }
 
@@ -489,18 +493,18 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Membership m = submit(request);
         ProcessInstance pi = instance(m);
         runJobs(pi.getId());
-        decide(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"), "coordinator", Roles.COORDINATORS);
-        assertThat(pi).isWaitingAt("Task_AcceptRules");
+        decide(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"), "coordinator", Roles.COORDINATORS);
+        assertThat(pi).isWaitingAt(OnboardingProcess.TASK_ACCEPT_RULES);
         return m;
     }
 
     private void acceptRules(ProcessInstance pi, Membership m) {
-        decide(pi, "Task_AcceptRules", Map.of("rulesAccepted", true), "applicant", m.getOrganisation().getRepresentativesGroup().orElseThrow());
+        decide(pi, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true), "applicant", m.getOrganisation().getRepresentativesGroup().orElseThrow());
     }
 
     private void approveGdpr(ProcessInstance pi) {
-        decide(pi, "Task_CheckGdpr", Map.of("gdprDecision", "APPROVE", "lawfulBasis", "LEGITIMATE_INTEREST",
-                "contactDataMinimal", true, "privacyNoticeProvided", true), "dpo", Roles.PRIVACY);
+        decide(pi, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE", OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST",
+                OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true), "dpo", Roles.PRIVACY);
     }
 
     /** Completes the open task as this person, then lets the engine go on to the next wait state. */

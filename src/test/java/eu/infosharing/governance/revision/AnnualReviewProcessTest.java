@@ -12,11 +12,13 @@ import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
-import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
 import java.time.ZoneId;
@@ -35,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks every path of bpmn/annual-review.bpmn: confirmed, confirmed with a new authority, unanswered and each decision. */
 @TestPropertySource(properties = "governance.test.coverage-excluded=" + CessationService.PROCESS_KEY + ","
-        + NotificationDelegates.PROCESS_KEY)
+        + NotificationProcess.KEY)
 class AnnualReviewProcessTest extends ProcessTestSupport {
 
     private static final String PASSWORD = "Review-Test-Secret-1";
@@ -60,12 +62,12 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
         Membership m = member("Growing Grid", "growingrep");
         ProcessInstance pi = start(m);
         assertThat(timerDue(pi)).isEqualTo(anniversary(m, 1));
-        fireTimer(pi.getId(), "TimerCatch_Anniversary");
-        Task task = openTask(pi.getId(), "Task_ConfirmReview");
+        fireTimer(pi.getId(), AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
+        Task task = openTask(pi.getId(), AnnualReviewProcess.TASK_CONFIRM_REVIEW);
         assertThat(task.getName()).isEqualTo("Confirm your membership data: Growing Grid, OTICS");
-        assertThat(taskService.getVariable(task.getId(), "nis2Status")).as("the form shows the data on record").isEqualTo("NOT_IN_SCOPE");
-        fireTimer(pi.getId(), "BoundaryEvent_ReviewReminder");
-        assertThat(pi).hasPassed("ServiceTask_RemindReview");
+        assertThat(taskService.getVariable(task.getId(), ApplicationFields.NIS2_STATUS.name())).as("the form shows the data on record").isEqualTo("NOT_IN_SCOPE");
+        fireTimer(pi.getId(), AnnualReviewProcess.BOUNDARY_EVENT_REVIEW_REMINDER);
+        assertThat(pi).hasPassed(AnnualReviewProcess.SERVICE_TASK_REMIND_REVIEW);
 
         actAs("growingrep", group(m));
         Map<String, Object> noSector = answer(m, "ESSENTIAL", "");
@@ -83,15 +85,15 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
         ProcessInstance notification = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
         runJobs(notification.getId());
         runJobs(pi.getId());
-        assertThat(pi).hasPassed("CallActivity_NotifyNewAuthorities", "ServiceTask_ScheduleNextReview").isWaitingAt("TimerCatch_Anniversary");
+        assertThat(pi).hasPassed(AnnualReviewProcess.CALL_ACTIVITY_NOTIFY_NEW_AUTHORITIES, AnnualReviewProcess.SERVICE_TASK_SCHEDULE_NEXT_REVIEW).isWaitingAt(AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
         assertThat(timerDue(pi)).isEqualTo(anniversary(m, 2));
         Nis2Status reviewed = tx.execute(s -> memberships.findById(m.getId()).orElseThrow().getOrganisation().getNis2Status());
         assertThat(reviewed).isEqualTo(Nis2Status.ESSENTIAL);
 
         // the next year, nothing changed: no notification
-        fireTimer(pi.getId(), "TimerCatch_Anniversary");
+        fireTimer(pi.getId(), AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
         actAs("growingrep", group(m));
-        taskService.complete(openTask(pi.getId(), "Task_ConfirmReview").getId(), answer(m, "ESSENTIAL", "ENERGY"));
+        taskService.complete(openTask(pi.getId(), AnnualReviewProcess.TASK_CONFIRM_REVIEW).getId(), answer(m, "ESSENTIAL", "ENERGY"));
         identityService.clearAuthentication();
         runJobs(pi.getId());
         assertThat(notifications.findByMembershipIdOrderByIdAsc(m.getId())).extracting(AuthorityNotification::getAuthorityCode)
@@ -103,17 +105,17 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
     void anUnansweredReviewIsExtendedThenSuspendedAndTheLateAnswerReinstates() {
         Membership m = member("Quiet Grid", "quietrep");
         ProcessInstance pi = start(m);
-        fireTimer(pi.getId(), "TimerCatch_Anniversary");
-        fireTimer(pi.getId(), "BoundaryEvent_NoAnswer");
+        fireTimer(pi.getId(), AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
+        fireTimer(pi.getId(), AnnualReviewProcess.BOUNDARY_EVENT_NO_ANSWER);
         decide(pi, "EXTEND", "Their CISO changed; one more month");
-        assertThat(pi).isWaitingAt("Task_ConfirmReview");
-        fireTimer(pi.getId(), "BoundaryEvent_NoAnswer");
+        assertThat(pi).isWaitingAt(AnnualReviewProcess.TASK_CONFIRM_REVIEW);
+        fireTimer(pi.getId(), AnnualReviewProcess.BOUNDARY_EVENT_NO_ANSWER);
         decide(pi, "SUSPEND", "Still no answer");
         assertThat(status(m)).isEqualTo(MembershipStatus.SUSPENDED);
         assertThat(access.members(m.getArrangement())).doesNotContain("quietrep");
 
         actAs("quietrep", group(m));
-        taskService.complete(openTask(pi.getId(), "Task_ConfirmReview").getId(), answer(m, "NOT_IN_SCOPE", ""));
+        taskService.complete(openTask(pi.getId(), AnnualReviewProcess.TASK_CONFIRM_REVIEW).getId(), answer(m, "NOT_IN_SCOPE", ""));
         identityService.clearAuthentication();
         runJobs(pi.getId());
         assertThat(status(m)).isEqualTo(MembershipStatus.ACTIVE);
@@ -124,15 +126,15 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
     void anUnansweredReviewCanLapse() {
         Membership m = member("Gone Grid", "gonerep");
         ProcessInstance pi = start(m);
-        fireTimer(pi.getId(), "TimerCatch_Anniversary");
-        fireTimer(pi.getId(), "BoundaryEvent_NoAnswer");
+        fireTimer(pi.getId(), AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
+        fireTimer(pi.getId(), AnnualReviewProcess.BOUNDARY_EVENT_NO_ANSWER);
         actAs("coordinator", Roles.COORDINATORS);
-        Task decide = openTask(pi.getId(), "Task_DecideUnansweredReview");
-        assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("reviewDecision", "LAPSE")))
+        Task decide = openTask(pi.getId(), AnnualReviewProcess.TASK_DECIDE_UNANSWERED_REVIEW);
+        assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of(AnnualReviewProcess.REVIEW_DECISION.name(), "LAPSE")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason");
         identityService.clearAuthentication();
         decide(pi, "LAPSE", "Unreachable for two months");
-        assertThat(pi).isEnded().hasPassed("ServiceTask_LapseForReview", "EndEvent_ReviewLapsed");
+        assertThat(pi).isEnded().hasPassed(AnnualReviewProcess.SERVICE_TASK_LAPSE_FOR_REVIEW, AnnualReviewProcess.END_EVENT_REVIEW_LAPSED);
         assertThat(status(m)).isEqualTo(MembershipStatus.CESSATION_PENDING);
     }
 
@@ -144,21 +146,21 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
 
     private void decide(ProcessInstance pi, String decision, String reason) {
         actAs("coordinator", Roles.COORDINATORS);
-        taskService.complete(openTask(pi.getId(), "Task_DecideUnansweredReview").getId(),
-                Map.of("reviewDecision", decision, "reviewDecisionReason", reason));
+        taskService.complete(openTask(pi.getId(), AnnualReviewProcess.TASK_DECIDE_UNANSWERED_REVIEW).getId(),
+                Map.of(AnnualReviewProcess.REVIEW_DECISION.name(), decision, AnnualReviewProcess.REVIEW_DECISION_REASON.name(), reason));
         identityService.clearAuthentication();
         runJobs(pi.getId());
     }
 
     private Map<String, Object> answer(Membership m, String nis2Status, String sector) {
         Map<String, Object> v = new HashMap<>();
-        v.put("nis2Status", nis2Status);
-        v.put("nis2Sector", sector);
-        v.put("doraEntityType", "NONE");
-        v.put("lei", "");
-        v.put("contact1Name", "Member of " + m.getOrganisation().getLegalName());
-        v.put("contact1Email", "soc@reviewed.example");
-        v.put("contact1Phone", "+32 3 555 00 00");
+        v.put(ApplicationFields.NIS2_STATUS.name(), nis2Status);
+        v.put(ApplicationFields.NIS2_SECTOR.name(), sector);
+        v.put(ApplicationFields.DORA_ENTITY_TYPE.name(), "NONE");
+        v.put(ApplicationFields.LEI.name(), "");
+        v.put(ApplicationFields.CONTACT_1.name().name(), "Member of " + m.getOrganisation().getLegalName());
+        v.put(ApplicationFields.CONTACT_1.email().name(), "soc@reviewed.example");
+        v.put(ApplicationFields.CONTACT_1.phone().name(), "+32 3 555 00 00");
         return v;
     }
 
@@ -170,7 +172,7 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
     }
 
     private Date timerDue(ProcessInstance pi) {
-        return managementService.createJobQuery().processInstanceId(pi.getId()).activityId("TimerCatch_Anniversary").singleResult().getDuedate();
+        return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY).singleResult().getDuedate();
     }
 
     private Date anniversary(Membership m, int year) {

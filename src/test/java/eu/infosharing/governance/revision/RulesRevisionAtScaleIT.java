@@ -7,6 +7,7 @@ import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.RulesRevisionProcess;
 import eu.infosharing.governance.support.EmbeddedPostgresConfiguration;
 import eu.infosharing.governance.support.Members;
 import java.time.Duration;
@@ -68,8 +69,8 @@ class RulesRevisionAtScaleIT {
         long tasks = 0;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
-            tasks = taskService.createTaskQuery().processInstanceBusinessKey("rules-" + v.getId())
-                    .taskDefinitionKey("Task_AcceptRevision").count();
+            tasks = taskService.createTaskQuery().processInstanceBusinessKey(RulesRevisionProcess.BUSINESS_KEY_PREFIX + v.getId())
+                    .taskDefinitionKey(RulesRevisionProcess.TASK_ACCEPT_REVISION).count();
             if (tasks == MEMBERS) {
                 break;
             }
@@ -80,7 +81,7 @@ class RulesRevisionAtScaleIT {
                 + "%d acceptance tasks existed after %d ms (PostgreSQL, job executor 4 threads)%n",
                 MEMBERS, setupTook.toMillis(), published.toMillis(), tasks, took.toMillis());
         assertThat(tasks).isEqualTo(MEMBERS);
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("rules-" + v.getId())
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(RulesRevisionProcess.BUSINESS_KEY_PREFIX + v.getId())
                 .taskNameLike("Accept the revised rules of conduct: Hospital %, HOSPITALS").count()).isEqualTo(MEMBERS);
     }
 }

@@ -14,12 +14,14 @@ import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
-import eu.infosharing.governance.notification.NotificationDelegates;
 import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.onboarding.RulesAcceptance;
 import eu.infosharing.governance.onboarding.RulesAcceptanceRepository;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.RulesRevisionProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
 import java.time.LocalDate;
@@ -40,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * late while suspended and is reinstated, one never and lapses into the exit lifecycle (walked by its own test).
  */
 @TestPropertySource(properties = "governance.test.coverage-excluded=" + CessationService.PROCESS_KEY + ","
-        + NotificationDelegates.PROCESS_KEY)
+        + NotificationProcess.KEY)
 class RulesRevisionProcessTest extends ProcessTestSupport {
 
     private static final String PASSWORD = "Revision-Test-Secret-1";
@@ -81,34 +83,34 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
         RulesOfConductVersion v = revisions.publish("CRYPTO", publication("2.0", LocalDate.now().plusDays(20)));
         identityService.clearAuthentication();
 
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("rules-" + v.getId()).singleResult();
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(RulesRevisionProcess.BUSINESS_KEY_PREFIX + v.getId()).singleResult();
         runJobs(pi.getId());
-        Task promptTask = task(pi, prompt, "Task_AcceptRevision");
+        Task promptTask = task(pi, prompt, RulesRevisionProcess.TASK_ACCEPT_REVISION);
         assertThat(promptTask.getName()).isEqualTo("Accept the revised rules of conduct: Prompt Crypto Lab, CRYPTO");
-        assertThat(taskService.getVariableLocal(promptTask.getId(), "changeSummary")).isEqualTo("TLP 2.0 labels; breach procedure");
-        task(pi, late, "Task_AcceptRevision");
-        task(pi, silent, "Task_AcceptRevision");
+        assertThat(taskService.getVariableLocal(promptTask.getId(), TaskDisplay.CHANGE_SUMMARY.name())).isEqualTo("TLP 2.0 labels; breach procedure");
+        task(pi, late, RulesRevisionProcess.TASK_ACCEPT_REVISION);
+        task(pi, silent, RulesRevisionProcess.TASK_ACCEPT_REVISION);
 
         // a reminder as the date nears
-        Job reminder = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("BoundaryEvent_RevisionReminder").list().get(0);
+        Job reminder = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(RulesRevisionProcess.BOUNDARY_EVENT_REVISION_REMINDER).list().get(0);
         managementService.executeJob(reminder.getId());
         runJobs(pi.getId());
-        assertThat(pi).hasPassed("ServiceTask_RemindRevision", "EndEvent_RevisionReminded");
+        assertThat(pi).hasPassed(RulesRevisionProcess.SERVICE_TASK_REMIND_REVISION, RulesRevisionProcess.END_EVENT_REVISION_REMINDED);
 
         // accepted in time, with the version and the person recorded
         actAs("promptrep", group(prompt));
-        assertThatThrownBy(() -> taskService.complete(promptTask.getId(), Map.of("rulesAccepted", false)))
+        assertThatThrownBy(() -> taskService.complete(promptTask.getId(), Map.of(RulesRevisionProcess.RULES_ACCEPTED.name(), false)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Acceptance");
-        taskService.complete(promptTask.getId(), Map.of("rulesAccepted", true));
+        taskService.complete(promptTask.getId(), Map.of(RulesRevisionProcess.RULES_ACCEPTED.name(), true));
         identityService.clearAuthentication();
         assertThat(acceptances.findByMembershipIdOrderByAcceptedAtAsc(prompt.getId())).extracting(
                 a -> a.getRulesVersion().getVersionLabel(), RulesAcceptance::getAcceptedBy).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("2.0", "promptrep"));
 
         // the effective date: the rules take effect; the two that did not accept are suspended
-        managementService.createJobQuery().processInstanceId(pi.getId()).activityId("BoundaryEvent_NotAcceptedInTime").list()
+        managementService.createJobQuery().processInstanceId(pi.getId()).activityId(RulesRevisionProcess.BOUNDARY_EVENT_NOT_ACCEPTED_IN_TIME).list()
                 .forEach(j -> managementService.executeJob(j.getId()));
-        fireTimer(pi.getId(), "TimerCatch_RulesEffective");
+        fireTimer(pi.getId(), RulesRevisionProcess.TIMER_CATCH_RULES_EFFECTIVE);
         String current = tx.execute(s -> arrangements.findByCode("CRYPTO").orElseThrow().getCurrentRules().getVersionLabel());
         assertThat(current).isEqualTo("2.0");
         assertThat(status(prompt)).isEqualTo(MembershipStatus.ACTIVE);
@@ -126,9 +128,9 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
         identityService.clearAuthentication();
 
         // accepted late: reinstated, with access again
-        Task lateTask = task(pi, late, "Task_AcceptRevisionLate");
+        Task lateTask = task(pi, late, RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE);
         actAs("laterep", group(late));
-        taskService.complete(lateTask.getId(), Map.of("rulesAccepted", true));
+        taskService.complete(lateTask.getId(), Map.of(RulesRevisionProcess.RULES_ACCEPTED.name(), true));
         identityService.clearAuthentication();
         assertThat(status(late)).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(access.members(late.getArrangement())).contains("laterep");
@@ -137,14 +139,14 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
         assertThat(lateHistory).containsSubsequence(MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED, MembershipStatus.ACTIVE);
 
         // never accepted: the final period ends and the membership lapses into the exit lifecycle
-        Job finalPeriod = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("BoundaryEvent_FinalPeriodOver").singleResult();
+        Job finalPeriod = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(RulesRevisionProcess.BOUNDARY_EVENT_FINAL_PERIOD_OVER).singleResult();
         managementService.executeJob(finalPeriod.getId());
         runJobs(pi.getId());
         assertThat(status(silent)).isEqualTo(MembershipStatus.CESSATION_PENDING);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CessationService.PROCESS_KEY)
                 .processInstanceBusinessKey(String.valueOf(silent.getId())).count()).isEqualTo(1);
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_Accepted", "EndEvent_Reinstated", "EndEvent_Lapsed", "EndEvent_RevisionSettled");
+        assertThat(pi).isEnded().hasPassed(RulesRevisionProcess.END_EVENT_ACCEPTED, RulesRevisionProcess.END_EVENT_REINSTATED, RulesRevisionProcess.END_EVENT_LAPSED, RulesRevisionProcess.END_EVENT_REVISION_SETTLED);
     }
 
     private RulesRevisionService.Publication publication(String label, LocalDate effective) {

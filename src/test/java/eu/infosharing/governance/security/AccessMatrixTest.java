@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.Onboardings;
 import eu.infosharing.governance.support.StateFingerprint;
 import eu.infosharing.governance.support.TestUsers;
 import eu.infosharing.governance.support.WebappSession;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +29,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -96,12 +97,12 @@ class AccessMatrixTest {
         users.user("mxrepa", PASSWORD, a.getOrganisation().getRepresentativesGroup().orElseThrow());
         users.user("mxrepb", PASSWORD, b.getOrganisation().getRepresentativesGroup().orElseThrow());
         for (String pi : List.of(processA, processB)) {
-            complete(pi, "Task_VetApplication", Map.of("vettingDecision", "APPROVE"));
+            complete(pi, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"));
         }
-        complete(processA, "Task_AcceptRules", Map.of("rulesAccepted", true));
+        complete(processA, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true));
         taskB = taskService.createTaskQuery().processInstanceId(processB).singleResult().getId();
         assertThat(taskService.createTaskQuery().processInstanceId(processA).singleResult().getTaskDefinitionKey())
-                .isEqualTo("Task_CheckGdpr");
+                .isEqualTo(OnboardingProcess.TASK_CHECK_GDPR);
     }
 
     @AfterEach

@@ -16,10 +16,12 @@ import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.revision.AnnualReviewService;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.Members;
@@ -138,8 +140,8 @@ class HostileMemberTest {
                 b.getEnterpriseNumber(), null, null, "PUBLIC_BODY", "NOT_IN_SCOPE", null, "NONE", "en"),
                 List.of(Applications.contact(b.getLegalName())), List.of(), "Also governance"));
         cAtGdpr = apply(Applications.publicBody("GRC", "Hostile Gamma Agency"));
-        complete(cAtGdpr, OnboardingProcess.TASK_VET_APPLICATION, Map.of("vettingDecision", "APPROVE"));
-        complete(cAtGdpr, OnboardingProcess.TASK_ACCEPT_RULES, Map.of("rulesAccepted", true));
+        complete(cAtGdpr, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"));
+        complete(cAtGdpr, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true));
         assertThat(openTask(bPending, OnboardingProcess.TASK_VET_APPLICATION)).isNotNull();
         assertThat(openTask(cAtGdpr, OnboardingProcess.TASK_CHECK_GDPR)).isNotNull();
     }
@@ -155,7 +157,7 @@ class HostileMemberTest {
     void completingOwnTaskWithAnotherMembershipsIdIsRefusedAtEveryDoor() {
         Membership a = applicantAtRulesAcceptance("Hostile Alpha Agency", "hxrepa1");
         Task accept = openTask(a, OnboardingProcess.TASK_ACCEPT_RULES);
-        String steer = variables(Map.of("rulesAccepted", true, "membershipId", bPending.getId()));
+        String steer = variables(Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true, OnboardingProcess.MEMBERSHIP_ID.name(), bPending.getId()));
         StateFingerprint before = fingerprint();
 
         assertRefused(as("hxrepa1").postForEntity(engine("/task/" + accept.getId() + "/complete"), jsonBody(steer), String.class),
@@ -163,7 +165,7 @@ class HostileMemberTest {
         assertRefused(as("hxrepa1").postForEntity(engine("/task/" + accept.getId() + "/submit-form"), jsonBody(steer), String.class),
                 400, "'membershipId'");
         assertRefused(as("hxrepa1").postForEntity(engine("/task/" + accept.getId() + "/complete"),
-                jsonBody(variables(Map.of("rulesAccepted", true, "participantType", "PUBLIC_BODY"))), String.class),
+                jsonBody(variables(Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true, "participantType", "PUBLIC_BODY"))), String.class),
                 400, "'participantType'");
         assertRefused(as("hxrepa1").exchange(engine("/task/" + accept.getId() + "/variables/membershipId"), HttpMethod.PUT,
                 jsonBody("{\"value\":" + bPending.getId() + ",\"type\":\"Long\"}"), String.class), 403, "Refused");
@@ -187,12 +189,12 @@ class HostileMemberTest {
 
         // the legitimate submission, as Tasklist sends it (the read-only fields come back and are set aside)
         HttpResponse<String> accepted = tasklist.engine("POST", "/task/" + accept.getId() + "/submit-form",
-                variables(Map.of("rulesAccepted", true, "organisationName", "Changed by the browser", "rulesText", "Nothing")));
+                variables(Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true, TaskDisplay.ORGANISATION_NAME.name(), "Changed by the browser", TaskDisplay.RULES_TEXT.name(), "Nothing")));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
         runJobs(a.getProcessInstanceId());
         assertThat(status(a)).isEqualTo(MembershipStatus.COMPLIANCE_REVIEW);
         assertThat(status(bPending)).isEqualTo(MembershipStatus.UNDER_REVIEW);
-        assertThat(runtimeService.getVariable(a.getProcessInstanceId(), "organisationName")).isNull();
+        assertThat(runtimeService.getVariable(a.getProcessInstanceId(), TaskDisplay.ORGANISATION_NAME.name())).isNull();
         assertThat(runtimeService.getVariable(a.getProcessInstanceId(), OnboardingProcess.MEMBERSHIP_ID.name())).isEqualTo(a.getId());
     }
 
@@ -211,18 +213,18 @@ class HostileMemberTest {
                 .getRepresentativesGroup().orElseThrow() + "\"},\"effectiveAt\":{\"value\":\"2020-01-01T00:00:00.000+0000\","
                 + "\"type\":\"Date\"},\"reason\":{\"value\":\"x\"}}}"), String.class), 400, "'cessationId' is not a field");
         // only the form's fields, but another organisation's membership: it does not exist for this member
-        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of("membershipId", bActive.getId(),
-                "cessationKind", "WITHDRAWAL", "reason", "We leave"))), String.class), 400, "No membership");
-        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of("membershipId", bActive.getId(),
-                "cessationKind", "BREACH", "reason", "They leaked", "evidence", "Trust us"))), String.class), 400, null);
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(),
+                CessationProcess.CESSATION_KIND.name(), "WITHDRAWAL", "reason", "We leave"))), String.class), 400, "No membership");
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(),
+                CessationProcess.CESSATION_KIND.name(), "BREACH", "reason", "They leaked", "evidence", "Trust us"))), String.class), 400, null);
         // a business key is the process's to set
         assertRefused(as("hxrepa2").postForEntity(start, jsonBody("{\"businessKey\":\"" + bActive.getId() + "\","
-                + variables(Map.of("membershipId", bActive.getId(), "cessationKind", "WITHDRAWAL", "reason", "x")).substring(1)),
+                + variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(), CessationProcess.CESSATION_KIND.name(), "WITHDRAWAL", "reason", "x")).substring(1)),
                 String.class), 400, "'businessKey'");
         // the webapps' start form door
         WebappSession tasklist = WebappSession.login(port, "hxrepa2", PASSWORD);
         HttpResponse<String> viaTasklist = tasklist.engine("POST", "/process-definition/key/" + CessationProcess.KEY
-                + "/submit-form", variables(Map.of("membershipId", bActive.getId(), "cessationKind", "LAPSE", "reason", "x")));
+                + "/submit-form", variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(), CessationProcess.CESSATION_KIND.name(), "LAPSE", "reason", "x")));
         assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(400);
 
         assertUnchangedSince(before);
@@ -237,14 +239,14 @@ class HostileMemberTest {
         StateFingerprint before = fingerprint();
 
         assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
-                "gdprDecision", "APPROVE", "gdprReason", "Fine", "lawfulBasis", "LEGITIMATE_INTEREST", "contactDataMinimal", true,
-                "privacyNoticeProvided", true, "participantType", "PUBLIC_BODY"))), String.class), 400, "'participantType'");
+                OnboardingProcess.GDPR_DECISION.name(), "APPROVE", OnboardingProcess.GDPR_REASON.name(), "Fine", OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST", OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true,
+                OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true, "participantType", "PUBLIC_BODY"))), String.class), 400, "'participantType'");
         assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
-                "gdprDecision", "APPROVE", "gdprReason", "Fine", "competitionScreen", "none"))), String.class), 400,
+                OnboardingProcess.GDPR_DECISION.name(), "APPROVE", OnboardingProcess.GDPR_REASON.name(), "Fine", OnboardingProcess.COMPETITION_SCREEN.name(), "none"))), String.class), 400,
                 "'competitionScreen'");
         // a value outside the form's choices
         assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
-                "gdprDecision", "WAIVE", "gdprReason", "Fine"))), String.class), 400, "'gdprDecision' must be one of APPROVE, REJECT");
+                OnboardingProcess.GDPR_DECISION.name(), "WAIVE", OnboardingProcess.GDPR_REASON.name(), "Fine"))), String.class), 400, "'gdprDecision' must be one of APPROVE, REJECT");
 
         assertUnchangedSince(before);
     }
@@ -366,7 +368,7 @@ class HostileMemberTest {
         assertRefused(as("hxaudit").exchange(engine("/task/" + accept.getId()), HttpMethod.PUT,
                 jsonBody("{\"name\":\"Renamed by the auditor\",\"priority\":99}"), String.class), 403, null);
         assertRefused(as("hxaudit").postForEntity(engine("/task/" + accept.getId() + "/complete"),
-                jsonBody(variables(Map.of("rulesAccepted", true))), String.class), 403, null);
+                jsonBody(variables(Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true))), String.class), 403, null);
 
         assertUnchangedSince(before);
 
@@ -439,19 +441,19 @@ class HostileMemberTest {
         assertField(as("hxcoord").postForEntity("/api/applications", jsonBody(application.replaceFirst(
                 "\"email\":\"[^\"]*\"", "\"email\":\"x@evil.example,foo\"")), String.class), "contacts[0].email");
         assertField(as("hxcoord").postForEntity("/api/applications", jsonBody(application.replaceFirst("\\{",
-                "{\"membershipId\":1,")), String.class), "membershipId");
+                "{\"membershipId\":1,")), String.class), OnboardingProcess.MEMBERSHIP_ID.name());
         ResponseEntity<String> trailing = as("hxcoord").postForEntity("/api/applications", jsonBody(application + "{\"x\":1}"),
                 String.class);
         assertThat(trailing.getStatusCode().value()).isEqualTo(400);
         assertThat(trailing.getBody()).contains("data after its JSON value");
         assertField(as("hxcoord").postForEntity("/api/applications", jsonBody(application.replaceFirst("\\{",
-                "{\"motivation\":\"first\",")), String.class), "motivation");
+                "{\"motivation\":\"first\",")), String.class), ApplicationFields.MOTIVATION.name());
         assertField(as("hxrepb11").postForEntity("/api/memberships/" + bActive.getId() + "/withdrawal",
                 jsonBody("{\"reason\":\"We leave\",\"requestedDate\":\"2031-01-01' OR 1=1--\"}"), String.class), "requestedDate");
         // the same rules at the engine's doors: a control character in a form's free text
         Task gdpr = openTask(cAtGdpr, OnboardingProcess.TASK_CHECK_GDPR);
         assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
-                "gdprDecision", "REJECT", "gdprReason", "Rejected\u0007"))), String.class), 400, "'gdprReason' contains a control");
+                OnboardingProcess.GDPR_DECISION.name(), "REJECT", OnboardingProcess.GDPR_REASON.name(), "Rejected\u0007"))), String.class), 400, "'gdprReason' contains a control");
 
         assertUnchangedSince(before);
     }
@@ -464,26 +466,26 @@ class HostileMemberTest {
         users.user("hxrepa12", PASSWORD, e.getOrganisation().getRepresentativesGroup().orElseThrow());
         Task vet = openTask(e, OnboardingProcess.TASK_VET_APPLICATION);
         assertThat(as("hxcoord").postForEntity(engine("/task/" + vet.getId() + "/submit-form"), jsonBody(variables(Map.of(
-                "vettingDecision", "REQUEST_INFORMATION", "vettingReason", "Please add a second contact person"))),
+                OnboardingProcess.VETTING_DECISION.name(), "REQUEST_INFORMATION", OnboardingProcess.VETTING_REASON.name(), "Please add a second contact person"))),
                 String.class).getStatusCode().value()).isEqualTo(204);
         runJobs(e.getProcessInstanceId());
         Task amend = openTask(e, OnboardingProcess.TASK_AMEND_APPLICATION);
         assertThat(as("hxrepa12").postForEntity(engine("/task/" + amend.getId() + "/submit-form"), jsonBody(variables(Map.of(
-                "legalName", "Hostile Iota Agency", "legalForm", "NV", "contact1Name", "Iota Contact",
-                "contact1Email", "iota@iota.example", "contact1Phone", "+32 2 555 00 00", "contact2Name", "Second Contact",
-                "contact2Email", "second@iota.example", "contact2Phone", "+32 2 555 00 01",
-                "amendmentResponse", "Added a second contact"))), String.class).getStatusCode().value()).isEqualTo(204);
+                ApplicationFields.LEGAL_NAME.name(), "Hostile Iota Agency", ApplicationFields.LEGAL_FORM.name(), "NV", ApplicationFields.CONTACT_1.name().name(), "Iota Contact",
+                ApplicationFields.CONTACT_1.email().name(), "iota@iota.example", ApplicationFields.CONTACT_1.phone().name(), "+32 2 555 00 00", ApplicationFields.CONTACT_2.name().name(), "Second Contact",
+                ApplicationFields.CONTACT_2.email().name(), "second@iota.example", ApplicationFields.CONTACT_2.phone().name(), "+32 2 555 00 01",
+                OnboardingProcess.AMENDMENT_RESPONSE.name(), "Added a second contact"))), String.class).getStatusCode().value()).isEqualTo(204);
         runJobs(e.getProcessInstanceId());
 
         Task again = openTask(e, OnboardingProcess.TASK_VET_APPLICATION);
         JsonNode shown = json.readTree(as("hxcoord").getForEntity(engine("/task/" + again.getId() + "/form-variables"),
                 String.class).getBody());
-        assertThat(shown.path("vettingDecision").path("value").isMissingNode() || shown.path("vettingDecision").path("value").isNull())
+        assertThat(shown.path(OnboardingProcess.VETTING_DECISION.name()).path("value").isMissingNode() || shown.path(OnboardingProcess.VETTING_DECISION.name()).path("value").isNull())
                 .as(shown.toString()).isTrue();
-        assertThat(shown.path("vettingReason").path("value").isMissingNode() || shown.path("vettingReason").path("value").isNull())
+        assertThat(shown.path(OnboardingProcess.VETTING_REASON.name()).path("value").isMissingNode() || shown.path(OnboardingProcess.VETTING_REASON.name()).path("value").isNull())
                 .as(shown.toString()).isTrue();
         assertThat(as("hxcoord").postForEntity(engine("/task/" + again.getId() + "/submit-form"), jsonBody(variables(Map.of(
-                "vettingDecision", "APPROVE", "vettingReason", "Both contacts checked"))), String.class)
+                OnboardingProcess.VETTING_DECISION.name(), "APPROVE", OnboardingProcess.VETTING_REASON.name(), "Both contacts checked"))), String.class)
                 .getStatusCode().value()).isEqualTo(204);
         runJobs(e.getProcessInstanceId());
         List<ReviewDecision> decisions = reviews.findByMembershipIdOrderByDecidedAtAscIdAsc(e.getId());
@@ -498,7 +500,7 @@ class HostileMemberTest {
     private Membership applicantAtRulesAcceptance(String name, String representative) {
         Membership m = apply(Applications.publicBody("GRC", name));
         users.user(representative, PASSWORD, m.getOrganisation().getRepresentativesGroup().orElseThrow());
-        complete(m, OnboardingProcess.TASK_VET_APPLICATION, Map.of("vettingDecision", "APPROVE"));
+        complete(m, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"));
         assertThat(openTask(m, OnboardingProcess.TASK_ACCEPT_RULES)).isNotNull();
         return m;
     }

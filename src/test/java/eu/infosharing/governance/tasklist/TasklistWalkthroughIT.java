@@ -7,6 +7,9 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.organisation.OrganisationRepository;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Browser;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +71,7 @@ class TasklistWalkthroughIT {
             assertThat(memberships.count()).isEqualTo(before);
 
             // corrected, the application goes in
-            browser.type("enterpriseNumber", "0599.799.597");
+            browser.type(ApplicationFields.ENTERPRISE_NUMBER.name(), "0599.799.597");
             browser.clickButton("Start");
             Membership applied = waitForStatus(MembershipStatus.UNDER_REVIEW);
 
@@ -77,9 +80,9 @@ class TasklistWalkthroughIT {
             assertThat(browser.filterNames()).containsExactlyInAnyOrder("Vetting", "Overdue", "All open");
             browser.openFilter("Vetting");
             browser.openTask("Vet application: Acme Bank, GRC");
-            assertThat(browser.value("identifiersDisplay")).contains("0599.799.597").contains("5493 0084 UKLV MY22 DS16");
-            assertThat(browser.value("regimesDisplay")).contains("Essential entity").contains("Credit institution");
-            browser.choose("vettingDecision", "Approve");
+            assertThat(browser.value(TaskDisplay.IDENTIFIERS.name())).contains("0599.799.597").contains("5493 0084 UKLV MY22 DS16");
+            assertThat(browser.value(TaskDisplay.REGIMES.name())).contains("Essential entity").contains("Credit institution");
+            browser.choose(OnboardingProcess.VETTING_DECISION.name(), "Approve");
             browser.screenshot("coordinator-vets-application");
             browser.clickButton("Complete");
             waitForStatus(MembershipStatus.AWAITING_RULES_ACCEPTANCE);
@@ -88,10 +91,10 @@ class TasklistWalkthroughIT {
             browser.loginToTasklist("alice", "alice");
             browser.openFilter("My organisation");
             browser.openTask("Accept rules of conduct: Acme Bank, GRC");
-            assertThat(browser.value("rulesText")).contains("TLP:AMBER+STRICT").contains("Chatham House Rule");
-            assertThat(browser.value("rulesVersion")).startsWith("1.0");
+            assertThat(browser.value(TaskDisplay.RULES_TEXT.name())).contains("TLP:AMBER+STRICT").contains("Chatham House Rule");
+            assertThat(browser.value(TaskDisplay.RULES_VERSION.name())).startsWith("1.0");
             browser.screenshot("alice-accepts-rules");
-            browser.tick("rulesAccepted");
+            browser.tick(OnboardingProcess.RULES_ACCEPTED.name());
             browser.clickButton("Complete");
             waitForStatus(MembershipStatus.COMPLIANCE_REVIEW);
 
@@ -100,10 +103,10 @@ class TasklistWalkthroughIT {
             assertThat(browser.filterNames()).containsExactly("My reviews");
             browser.openFilter("My reviews");
             browser.openTask("Check data protection (GDPR): Acme Bank, GRC");
-            browser.select("lawfulBasis", "Legitimate interest (GDPR Art. 6(1)(f), NIS2 recital 121)");
-            browser.tick("contactDataMinimal");
-            browser.tick("privacyNoticeProvided");
-            browser.choose("gdprDecision", "Approve");
+            browser.select(OnboardingProcess.LAWFUL_BASIS.name(), "Legitimate interest (GDPR Art. 6(1)(f), NIS2 recital 121)");
+            browser.tick(OnboardingProcess.CONTACT_DATA_MINIMAL.name());
+            browser.tick(OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name());
+            browser.choose(OnboardingProcess.GDPR_DECISION.name(), "Approve");
             browser.screenshot("dpo-checks-gdpr");
             browser.clickButton("Complete");
 
@@ -111,8 +114,8 @@ class TasklistWalkthroughIT {
             browser.loginToTasklist("legal", "legal");
             browser.openFilter("My reviews");
             browser.openTask("Review competition-law compliance: Acme Bank, GRC");
-            assertThat(browser.value("screenRationale")).contains("direct competitors");
-            browser.choose("legalDecision", "Approve");
+            assertThat(browser.value(TaskDisplay.SCREEN_RATIONALE.name())).contains("direct competitors");
+            browser.choose(OnboardingProcess.LEGAL_DECISION.name(), "Approve");
             browser.screenshot("legal-reviews-competition-law");
             browser.clickButton("Complete");
 
@@ -123,20 +126,20 @@ class TasklistWalkthroughIT {
     }
 
     private void fillApplication(Browser browser, String enterpriseNumber) {
-        browser.select("arrangementCode", "Governance, Risk & Compliance (GRC)");
-        browser.type("legalName", "Acme Bank");
-        browser.type("legalForm", "NV");
-        browser.type("enterpriseNumber", enterpriseNumber);
-        browser.type("lei", "54930084UKLVMY22DS16");
+        browser.select(ApplicationFields.ARRANGEMENT_CODE.name(), "Governance, Risk & Compliance (GRC)");
+        browser.type(ApplicationFields.LEGAL_NAME.name(), "Acme Bank");
+        browser.type(ApplicationFields.LEGAL_FORM.name(), "NV");
+        browser.type(ApplicationFields.ENTERPRISE_NUMBER.name(), enterpriseNumber);
+        browser.type(ApplicationFields.LEI.name(), "54930084UKLVMY22DS16");
         browser.select("participantType", "Private company");
-        browser.select("preferredLanguage", "Nederlands");
-        browser.select("nis2Status", "Essential entity");
-        browser.select("nis2Sector", "Banking (Annex I)");
-        browser.select("doraEntityType", "(a) Credit institution");
-        browser.type("contact1Name", "Alice Peeters");
-        browser.type("contact1Email", "alice@acme-bank.example");
-        browser.type("contact1Phone", "+32 2 555 01 01");
-        browser.type("motivation", "Our SOC wants to compare notes on DORA and NIS2 compliance.");
+        browser.select(ApplicationFields.PREFERRED_LANGUAGE.name(), "Nederlands");
+        browser.select(ApplicationFields.NIS2_STATUS.name(), "Essential entity");
+        browser.select(ApplicationFields.NIS2_SECTOR.name(), "Banking (Annex I)");
+        browser.select(ApplicationFields.DORA_ENTITY_TYPE.name(), "(a) Credit institution");
+        browser.type(ApplicationFields.CONTACT_1.name().name(), "Alice Peeters");
+        browser.type(ApplicationFields.CONTACT_1.email().name(), "alice@acme-bank.example");
+        browser.type(ApplicationFields.CONTACT_1.phone().name(), "+32 2 555 01 01");
+        browser.type(ApplicationFields.MOTIVATION.name(), "Our SOC wants to compare notes on DORA and NIS2 compliance.");
     }
 
     /** The membership of Acme Bank in GRC once it reaches the status (the job executor runs in the background). */
