@@ -213,18 +213,18 @@ class HostileMemberTest {
                 .getRepresentativesGroup().orElseThrow() + "\"},\"effectiveAt\":{\"value\":\"2020-01-01T00:00:00.000+0000\","
                 + "\"type\":\"Date\"},\"reason\":{\"value\":\"x\"}}}"), String.class), 400, "'cessationId' is not a field");
         // only the form's fields, but another organisation's membership: it does not exist for this member
-        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(),
-                CessationProcess.CESSATION_KIND.name(), "WITHDRAWAL", "reason", "We leave"))), String.class), 400, "No membership");
-        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(),
-                CessationProcess.CESSATION_KIND.name(), "BREACH", "reason", "They leaked", "evidence", "Trust us"))), String.class), 400, null);
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of(CessationProcess.MEMBERSHIP_ID.name(), bActive.getId(),
+                CessationProcess.CESSATION_KIND.name(), "WITHDRAWAL", CessationProcess.REASON.name(), "We leave"))), String.class), 400, "No membership");
+        assertRefused(as("hxrepa2").postForEntity(start, jsonBody(variables(Map.of(CessationProcess.MEMBERSHIP_ID.name(), bActive.getId(),
+                CessationProcess.CESSATION_KIND.name(), "BREACH", CessationProcess.REASON.name(), "They leaked", CessationProcess.EVIDENCE.name(), "Trust us"))), String.class), 400, null);
         // a business key is the process's to set
         assertRefused(as("hxrepa2").postForEntity(start, jsonBody("{\"businessKey\":\"" + bActive.getId() + "\","
-                + variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(), CessationProcess.CESSATION_KIND.name(), "WITHDRAWAL", "reason", "x")).substring(1)),
+                + variables(Map.of(CessationProcess.MEMBERSHIP_ID.name(), bActive.getId(), CessationProcess.CESSATION_KIND.name(), "WITHDRAWAL", CessationProcess.REASON.name(), "x")).substring(1)),
                 String.class), 400, "'businessKey'");
         // the webapps' start form door
         WebappSession tasklist = WebappSession.login(port, "hxrepa2", PASSWORD);
         HttpResponse<String> viaTasklist = tasklist.engine("POST", "/process-definition/key/" + CessationProcess.KEY
-                + "/submit-form", variables(Map.of(OnboardingProcess.MEMBERSHIP_ID.name(), bActive.getId(), CessationProcess.CESSATION_KIND.name(), "LAPSE", "reason", "x")));
+                + "/submit-form", variables(Map.of(CessationProcess.MEMBERSHIP_ID.name(), bActive.getId(), CessationProcess.CESSATION_KIND.name(), "LAPSE", CessationProcess.REASON.name(), "x")));
         assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(400);
 
         assertUnchangedSince(before);
