@@ -184,10 +184,13 @@ public class AuthorityNotifications {
         Organisation o = n.getMembership().getOrganisation();
         Locale locale = o.getPreferredLanguage().locale();
         String greeting = o.contactNames();
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         Object[] args = {authority.getName(), greeting, o.getLegalName(), n.getMembership().getArrangement().getName(),
-                n.getReference(), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(n.getDueDate()),
-                publicUrl + "/camunda/app/tasklist/", channelDescription(authority)};
-        MailTemplates.Text text = MailTemplates.render("mail/notification", template, locale, args);
+                n.getReference(), date.format(n.getDueDate()), publicUrl + "/camunda/app/tasklist/",
+                channelDescription(authority), date.format(n.getEffectiveDate())};
+        // a cessation's mail says that the participation ended, and when: not that the member joined
+        String event = n.getEvent() == NotificationEvent.CESSATION ? template + "-cessation" : template;
+        MailTemplates.Text text = MailTemplates.render("mail/notification", event, locale, args);
         mail.send(new MailGateway.Mail(o.contactEmails(), text.subject(), text.body(),
                 List.of(new MailGateway.Attachment(n.getReference() + ".pdf", "application/pdf", n.getDocument())),
                 Map.of(AuthorityChannels.REFERENCE_HEADER, n.getReference())));

@@ -144,7 +144,9 @@ public class NotificationLetter {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String event = c.event().name();
         String effective = date(c.effectiveDate(), locale);
-        String code = blank(c.arrangementCode()) ? "" : " (" + c.arrangementCode() + ")";
+        // the code in brackets, unless the name already carries it ("Governance, Risk & Compliance (GRC)")
+        String code = blank(c.arrangementCode()) || c.arrangementName().contains("(" + c.arrangementCode() + ")") ? ""
+                : " (" + c.arrangementCode() + ")";
 
         List<String> ids = new ArrayList<>();
         if (!blank(c.enterpriseNumber())) {

@@ -259,6 +259,22 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aMemberThatSendsItselfIsToldThatItsParticipationEndedNotThatItJoined() throws Exception {
+        Membership m = members.activeMember("OTICS", "Former Grid", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.PREPARE_ONLY);
+        ProcessInstance pi = startNotifications(m, NotificationEvent.CESSATION, LocalDate.of(2026, 11, 2)).get(0);
+        runJobs(pi.getId());
+
+        assertThat(smtp.getReceivedMessages()).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).contains("has ended");
+            String body = GreenMailUtil.getBody(mail);
+            assertThat(body).contains("ended with effect from November 2, 2026").doesNotContain("has joined");
+        });
+        fireTimer(pi.getId(), NotificationProcess.BOUNDARY_EVENT_DEADLINE_NEARS);
+        assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("Reminder").contains("end of your participation");
+    }
+
+    @Test
     void coordinatorRecordsTheMembersEvidenceOnTheOverdueTaskAndTheMemberTaskCloses() {
         Membership m = members.activeMember("OTICS", "Paper Trail Energy", Nis2Status.IMPORTANT, Nis2Sector.ENERGY,
                 null, Language.fr, NotificationMode.PREPARE_ONLY);
@@ -362,7 +378,12 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
 
     /** What membership-onboarding does at validation: create the entry notifications and start one instance each. */
     private List<ProcessInstance> startEntryNotifications(Membership m) {
-        List<String> references = notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now());
+        return startNotifications(m, NotificationEvent.ENTRY, LocalDate.now());
+    }
+
+    /** What the onboarding (entry) or the cessation process (cessation, once effective) does. */
+    private List<ProcessInstance> startNotifications(Membership m, NotificationEvent event, LocalDate effective) {
+        List<String> references = notifications.create(m.getId(), event, effective);
         List<ProcessInstance> started = new ArrayList<>();
         for (String reference : references) {
             started.add(runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, String.valueOf(m.getId()),

@@ -63,6 +63,21 @@ class NotificationLetterTest {
     }
 
     @Test
+    void anArrangementWhoseNameCarriesItsCodeIsNamedOnce() throws IOException {
+        LetterContent grc = new LetterContent("AGN-2026-000043-CCB-ENTRY", NotificationEvent.ENTRY, Language.en,
+                "Centre for Cybersecurity Belgium", "Acme Bank NV", "BE", "0599.799.597", null, null,
+                "Governance, Risk & Compliance (GRC)", "GRC", LocalDate.of(2026, 3, 16), LEGAL_BASIS, LocalDate.of(2026, 3, 18),
+                true);
+
+        String text = text(letters.pdf(grc));
+
+        assertThat(text).contains("“Governance, Risk & Compliance (GRC)” with effect from")
+                .contains("Arrangement Governance, Risk & Compliance (GRC) Event").doesNotContain("(GRC) (GRC)");
+        // a name without its code gets it in brackets
+        assertThat(text(letters.pdf(entry(Language.en)))).contains("“Financial sector focus group” (FIN)");
+    }
+
+    @Test
     void frenchApostrophesSurviveMessageFormat() throws IOException {
         LetterContent content = with(entry(Language.fr), "L'Atelier d'Ixelles SRL", null);
 
