@@ -6,6 +6,7 @@ import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,15 +34,20 @@ public class AuditController {
     private final AuthorityNotifications notifications;
     private final NotificationSettings settings;
     private final CurrentUser currentUser;
+    private final AuthorityParticipants participants;
+    private final CompetentAuthorityRepository authorities;
 
     public AuditController(Timeline timeline, EvidencePack evidence, AuditChainVerifier verifier,
-                           AuthorityNotifications notifications, NotificationSettings settings, CurrentUser currentUser) {
+                           AuthorityNotifications notifications, NotificationSettings settings, CurrentUser currentUser,
+                           AuthorityParticipants participants, CompetentAuthorityRepository authorities) {
         this.timeline = timeline;
         this.evidence = evidence;
         this.verifier = verifier;
         this.notifications = notifications;
         this.settings = settings;
         this.currentUser = currentUser;
+        this.participants = participants;
+        this.authorities = authorities;
     }
 
     @GetMapping("/api/memberships/{id}/timeline")
@@ -67,7 +73,13 @@ public class AuditController {
 
     @GetMapping(value = "/api/notifications/register.csv", produces = "text/csv")
     @Operation(summary = "Register of the notifications whose event took effect in a period (a supervisor's request)")
-    public ResponseEntity<byte[]> register(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    public ResponseEntity<byte[]> register(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                           @RequestParam(required = false) String authority) {
+        String authorityCode = authority == null || authority.isBlank() ? null : authority.strip().toUpperCase(Locale.ROOT);
+        if (authorityCode != null && authorities.findByCode(authorityCode).isEmpty()) {
+            throw new InvalidInputException("authority", "Authority", "'" + authority + "' is not a known competent authority "
+                    + "(see GET /api/authorities)");
+        }
         LocalDate start = date(from, "from", LocalDate.of(1970, 1, 1));
         LocalDate end = date(to, "to", LocalDate.of(9999, 12, 31));
         if (end.isBefore(start)) {
@@ -76,7 +88,7 @@ public class AuditController {
         LocalDate today = settings.today();
         StringBuilder csv = new StringBuilder("reference,organisation,identifiers,arrangement,authority,event,legal_basis,"
                 + "effective_date,due_date,status,sent_or_confirmed_at,channel,message_id_or_member_reference,on_time\r\n");
-        for (AuthorityNotification n : notifications.search(null, null, null)) {
+        for (AuthorityNotification n : notifications.search(null, authorityCode, null)) {
             if (n.getEffectiveDate().isBefore(start) || n.getEffectiveDate().isAfter(end)) {
                 continue;
             }
@@ -90,10 +102,28 @@ public class AuditController {
                     cell(n.getChannel() == null ? (n.getMemberReference() == null ? "" : "member") : n.getChannel().name()),
                     cell(n.getMessageId() != null ? n.getMessageId() : n.getMemberReference()), cell(onTime))).append("\r\n");
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("notification-register-" + start + "-" + end + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return csv("notification-register-" + (authorityCode == null ? "" : authorityCode + "-") + start + "-" + end + ".csv", csv);
+    }
+
+    @GetMapping("/api/authorities/{code}/participants")
+    @Operation(summary = "The members this authority has been told participate (entry notified, cessation not yet): "
+            + "coordinators, auditors, administrators")
+    public List<AuthorityParticipants.Participant> participants(@PathVariable String code) {
+        return participants.of(code);
+    }
+
+    @GetMapping(value = "/api/authorities/{code}/participants.csv", produces = "text/csv")
+    @Operation(summary = "The same list as CSV, for the authority")
+    public ResponseEntity<byte[]> participantsCsv(@PathVariable String code) {
+        StringBuilder csv = new StringBuilder("membership,organisation,identifiers,arrangement,membership_status,entry_reference,"
+                + "participating_since,told_on,cessation_pending\r\n");
+        for (AuthorityParticipants.Participant p : participants.of(code)) {
+            csv.append(String.join(",", cell(String.valueOf(p.membershipId())), cell(p.organisation()), cell(p.identifiers()),
+                    cell(p.arrangement()), cell(p.membershipStatus()), cell(p.entryReference()),
+                    cell(String.valueOf(p.participatingSince())), cell(p.toldOn() == null ? "" : p.toldOn().toString()),
+                    cell(p.cessationPending() ? "yes" : "no"))).append("\r\n");
+        }
+        return csv("participants-" + code.toUpperCase(Locale.ROOT) + ".csv", csv);
     }
 
     @GetMapping("/api/audit/verification")
@@ -104,6 +134,12 @@ public class AuditController {
             throw new ForbiddenException("Only auditors, coordinators and administrators verify the audit trail");
         }
         return verifier.verifyAll();
+    }
+
+    private static ResponseEntity<byte[]> csv(String filename, CharSequence csv) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static LocalDate date(String value, String field, LocalDate fallback) {
