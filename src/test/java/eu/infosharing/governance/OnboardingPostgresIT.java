@@ -148,8 +148,9 @@ class OnboardingPostgresIT {
         user("pgmunicipality", applicantGroup(processInstanceId));
         submit("pgcoordinator", processInstanceId, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"));
         submit("pgmunicipality", processInstanceId, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true));
+        // a municipality performs a public task: legitimate interest is not its basis (GDPR Art. 6(1), last subparagraph)
         submit("pgdpo2", processInstanceId, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE",
-                OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST", OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true));
+                OnboardingProcess.LAWFUL_BASIS.name(), "PUBLIC_TASK", OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true));
 
         waitFor(() -> "ACTIVE".equals(as("pgmunicipality").exchange(membership, HttpMethod.GET, null,
                 new ParameterizedTypeReference<Map<String, Object>>() { }).getBody().get("status")) ? Boolean.TRUE : null,

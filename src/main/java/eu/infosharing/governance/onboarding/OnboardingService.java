@@ -21,6 +21,7 @@ import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
 import eu.infosharing.governance.organisation.Lei;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.organisation.ParticipantType;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.OnboardingProcess;
 import java.util.ArrayList;
@@ -220,13 +221,22 @@ public class OnboardingService {
         return decision;
     }
 
-    /** The GDPR check cannot approve unless the checklist holds. */
+    /**
+     * The GDPR check cannot approve unless the checklist holds, and never on legitimate interest for a public body:
+     * GDPR Art. 6(1), last subparagraph, excludes point (f) for processing by public authorities in the performance of
+     * their tasks; they rely on a public task (point (e)) or a legal obligation (point (c)).
+     */
     public Decision recordGdprCheck(Long membershipId, String decision, String reason, String lawfulBasis,
                                     boolean contactDataMinimal, boolean privacyNoticeProvided) {
         if ("APPROVE".equals(decision)) {
             List<FieldProblem> problems = new ArrayList<>();
             if (lawfulBasis == null || lawfulBasis.isBlank()) {
                 problems.add(new FieldProblem(OnboardingProcess.LAWFUL_BASIS.name(), "Lawful basis", "is required to approve"));
+            } else if ("LEGITIMATE_INTEREST".equals(lawfulBasis)
+                    && membershipService.get(membershipId).getOrganisation().getParticipantType() == ParticipantType.PUBLIC_BODY) {
+                problems.add(new FieldProblem(OnboardingProcess.LAWFUL_BASIS.name(), "Lawful basis", "cannot be legitimate "
+                        + "interest for a public body performing its tasks (GDPR Art. 6(1), last subparagraph): choose public "
+                        + "task (Art. 6(1)(e)) or legal obligation (Art. 6(1)(c))"));
             }
             if (!contactDataMinimal) {
                 problems.add(new FieldProblem(OnboardingProcess.CONTACT_DATA_MINIMAL.name(), "Minimal contact data", "must be confirmed to approve"));

@@ -79,7 +79,7 @@ public final class Forms {
 
     public static final FormContract CHECK_GDPR = FormContract.of("check-gdpr",
             APPLICATION_SUMMARY,
-            choice("lawfulBasis", true, "LEGITIMATE_INTEREST", "LEGAL_OBLIGATION", "CONSENT"),
+            choice("lawfulBasis", true, "LEGITIMATE_INTEREST", "PUBLIC_TASK", "LEGAL_OBLIGATION", "CONSENT"),
             checkbox("contactDataMinimal", false),
             checkbox("privacyNoticeProvided", false),
             choice("gdprDecision", true, "APPROVE", "REJECT"),

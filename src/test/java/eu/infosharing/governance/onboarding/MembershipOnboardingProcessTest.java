@@ -18,6 +18,7 @@ import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
 import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationRepository;
+import eu.infosharing.governance.organisation.ParticipantType;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.NotificationProcess;
@@ -405,7 +406,9 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
         assertThatThrownBy(() -> decide(pi, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE",
                 OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST", OnboardingProcess.CONTACT_DATA_MINIMAL.name(), false, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true), "dpo", Roles.PRIVACY))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Minimal contact data must be confirmed");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Minimal contact data must be confirmed")
+                // a public body performing its tasks may not rely on legitimate interest (GDPR Art. 6(1), last subparagraph)
+                .hasMessageContaining("Lawful basis cannot be legitimate interest for a public body");
         assertThat(pi).isWaitingAt(OnboardingProcess.TASK_CHECK_GDPR);
 
         decide(pi, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "REJECT", OnboardingProcess.GDPR_REASON.name(), "Asks for personal mobile numbers of all staff"),
@@ -502,8 +505,12 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         decide(pi, OnboardingProcess.TASK_ACCEPT_RULES, Map.of(OnboardingProcess.RULES_ACCEPTED.name(), true), "applicant", m.getOrganisation().getRepresentativesGroup().orElseThrow());
     }
 
+    /** The DPO approves on the basis that fits the applicant: a public body performs a public task (GDPR Art. 6(1)(e)). */
     private void approveGdpr(ProcessInstance pi) {
-        decide(pi, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE", OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST",
+        boolean publicBody = tx.execute(s -> memberships.findById(Long.valueOf(pi.getBusinessKey())).orElseThrow()
+                .getOrganisation().getParticipantType() == ParticipantType.PUBLIC_BODY);
+        decide(pi, OnboardingProcess.TASK_CHECK_GDPR, Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE",
+                OnboardingProcess.LAWFUL_BASIS.name(), publicBody ? "PUBLIC_TASK" : "LEGITIMATE_INTEREST",
                 OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true), "dpo", Roles.PRIVACY);
     }
 
