@@ -333,7 +333,9 @@ public class AuthorityNotifications {
                 o.getCountry(), o.getEnterpriseNumber() == null ? null : EnterpriseNumber.format(o.getEnterpriseNumber()),
                 o.getForeignRegisterId(), o.getLei() == null ? null : Lei.format(o.getLei()),
                 m.getArrangement().getName(), m.getArrangement().getCode(), n.getEffectiveDate(), n.getLegalBasis(),
-                settings.dateOf(n.getCreatedAt()), n.getMode() == NotificationMode.SEND_ON_BEHALF);
+                settings.dateOf(n.getCreatedAt()), n.getMode() == NotificationMode.SEND_ON_BEHALF,
+                // the participation began at validation, even when this authority's concern began later
+                m.getValidatedAt() == null ? null : settings.dateOf(m.getValidatedAt()));
     }
 
     /** The member's language when the authority accepts it, otherwise the authority's first language. */

@@ -31,7 +31,25 @@ public record LetterContent(
         LocalDate effectiveDate,
         String legalBasis,
         LocalDate issuedOn,
-        boolean sentOnBehalf) {
+        boolean sentOnBehalf,
+        LocalDate participatingSince) {
+
+    /** A letter whose event is also when the participation began (or ended): no separate start of participation. */
+    public LetterContent(String reference, NotificationEvent event, Language language, String authorityName,
+                         String entityName, String entityCountry, String enterpriseNumber, String foreignRegisterId,
+                         String lei, String arrangementName, String arrangementCode, LocalDate effectiveDate,
+                         String legalBasis, LocalDate issuedOn, boolean sentOnBehalf) {
+        this(reference, event, language, authorityName, entityName, entityCountry, enterpriseNumber, foreignRegisterId, lei,
+                arrangementName, arrangementCode, effectiveDate, legalBasis, issuedOn, sentOnBehalf, null);
+    }
+
+    /**
+     * Whether an entry letter tells an authority of a participation that began earlier: the entity became its concern
+     * later (a yearly review found a new status), so the letter names both dates.
+     */
+    public boolean joinedEarlier() {
+        return event == NotificationEvent.ENTRY && participatingSince != null && participatingSince.isBefore(effectiveDate);
+    }
 
     public LetterContent {
         Objects.requireNonNull(reference, "reference");

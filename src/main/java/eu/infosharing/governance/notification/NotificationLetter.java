@@ -176,6 +176,9 @@ public class NotificationLetter {
         }
         facts.add(new Fact(text(texts, locale, "fact.arrangement"), c.arrangementName() + code));
         facts.add(new Fact(text(texts, locale, "fact.event"), text(texts, locale, "event." + event)));
+        if (c.joinedEarlier()) {
+            facts.add(new Fact(text(texts, locale, "fact.participatingSince"), date(c.participatingSince(), locale)));
+        }
         facts.add(new Fact(text(texts, locale, "fact.effectiveDate"), effective));
         facts.add(new Fact(text(texts, locale, "fact.legalBasis"), c.legalBasis()));
         facts.add(new Fact(text(texts, locale, "fact.reference"), c.reference()));
@@ -188,8 +191,10 @@ public class NotificationLetter {
                 new Paragraph(c.authorityName(), Style.ADDRESSEE),
                 new Paragraph(text(texts, locale, "title." + event), Style.TITLE),
                 new Paragraph(text(texts, locale, "salutation"), Style.TEXT),
-                new Paragraph(text(texts, locale, "statement." + event, c.entityName(), identity, c.arrangementName(),
-                        code, effective), Style.TEXT),
+                // an entry told later (a new status found at a yearly review) says since when the entity participates
+                new Paragraph(text(texts, locale, c.joinedEarlier() ? "statement.ENTRY_EARLIER" : "statement." + event,
+                        c.entityName(), identity, c.arrangementName(), code, effective,
+                        c.joinedEarlier() ? date(c.participatingSince(), locale) : ""), Style.TEXT),
                 new Paragraph(text(texts, locale, "particulars"), Style.TEXT),
                 new Facts(facts),
                 new Paragraph(text(texts, locale, "sender." + sender, c.entityName()), Style.TEXT),

@@ -62,6 +62,25 @@ class NotificationLetterTest {
         assertThat(letters.subject(cessation(entry))).isNotEqualTo(letters.subject(entry));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "nl, sinds 16 maart 2026 deelneemt, met ingang van 20 maart 2027",
+            "fr, participe depuis le 16 mars 2026, à compter du 20 mars 2027",
+            "en, since 16 March 2026, with effect from 20 March 2027",
+            "de, seit dem 16. März 2026, mit Wirkung vom 20. März 2027"})
+    void anAuthorityToldLaterLearnsSinceWhenTheEntityParticipates(Language language, String since, String concerned)
+            throws IOException {
+        LetterContent told = entry(language);
+        LetterContent later = new LetterContent(told.reference(), told.event(), language, told.authorityName(),
+                told.entityName(), told.entityCountry(), told.enterpriseNumber(), told.foreignRegisterId(), told.lei(),
+                told.arrangementName(), told.arrangementCode(), LocalDate.of(2027, 3, 20), told.legalBasis(),
+                LocalDate.of(2027, 3, 21), true, LocalDate.of(2026, 3, 16));
+
+        assertThat(text(letters.pdf(later))).contains(since, concerned);
+        // an entry told at validation says one date only
+        assertThat(text(letters.pdf(told))).doesNotContain(since);
+    }
+
     @Test
     void anArrangementWhoseNameCarriesItsCodeIsNamedOnce() throws IOException {
         LetterContent grc = new LetterContent("AGN-2026-000043-CCB-ENTRY", NotificationEvent.ENTRY, Language.en,

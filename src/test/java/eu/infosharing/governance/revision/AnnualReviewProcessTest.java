@@ -56,6 +56,8 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
     Members members;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aChangedStatusThatBringsANewAuthorityNotifiesItAndTheNextReviewIsAYearLater() {
@@ -82,8 +84,20 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
             assertThat(n.getAuthorityCode()).isEqualTo("CCB");
             assertThat(n.getEvent()).isEqualTo(NotificationEvent.ENTRY);
         });
+        // a year ago the membership was validated: the letter says the entity participates since then, and concerns the
+        // CCB from today
+        jdbc.update("update membership set validated_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(365))), m.getId());
         ProcessInstance notification = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
         runJobs(notification.getId());
+        byte[] letter = tx.execute(s -> notifications.findByMembershipIdOrderByIdAsc(m.getId()).get(0).getDocument());
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("[\\s\\u00a0]+", " ");
+            assertThat(text).contains("participates in the cybersecurity information-sharing arrangement")
+                    .containsPattern("since \\d{1,2} \\w+ \\d{4}\\. This participation concerns your authority with effect from");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         runJobs(pi.getId());
         assertThat(pi).hasPassed(AnnualReviewProcess.CALL_ACTIVITY_NOTIFY_NEW_AUTHORITIES, AnnualReviewProcess.SERVICE_TASK_SCHEDULE_NEXT_REVIEW).isWaitingAt(AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
         assertThat(timerDue(pi)).isEqualTo(anniversary(m, 2));
