@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,20 +93,28 @@ public class AuthorityNotifications {
 
     /**
      * One notification per authority the membership must tell of this event (none for an entity outside both
-     * regimes). Idempotent: a notification that exists is returned, never duplicated. Answers the references.
+     * regimes). A cessation also goes to every authority that was notified of the entry, even when the entity's status
+     * has changed since and today's rules would no longer name it: an authority told of a participation is told when it
+     * ends. Idempotent: a notification that exists is returned, never duplicated. Answers the references.
      */
     @Transactional
     public List<String> create(Long membershipId, NotificationEvent event, LocalDate effectiveDate) {
         Membership m = memberships.get(membershipId);
+        Map<String, String> recipients = new LinkedHashMap<>();
+        membershipAuthorities.effective(m).forEach(d -> recipients.put(d.authorityCode(), d.legalBasis()));
+        if (event == NotificationEvent.CESSATION) {
+            notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
+                    .forEach(entry -> recipients.putIfAbsent(entry.getAuthorityCode(), entry.getLegalBasis()));
+        }
         List<String> references = new ArrayList<>();
-        for (Determination d : membershipAuthorities.effective(m)) {
-            CompetentAuthority authority = authority(d.authorityCode());
-            AuthorityNotification n = notifications.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), d.authorityCode(), event)
-                    .orElseGet(() -> notifications.save(new AuthorityNotification(m, d.authorityCode(), event, d.legalBasis(),
+        recipients.forEach((code, legalBasis) -> {
+            CompetentAuthority authority = authority(code);
+            AuthorityNotification n = notifications.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), code, event)
+                    .orElseGet(() -> notifications.save(new AuthorityNotification(m, code, event, legalBasis,
                             effectiveDate, effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(),
                             language(authority, m.getOrganisation()))));
             references.add(n.getReference());
-        }
+        });
         return references;
     }
 

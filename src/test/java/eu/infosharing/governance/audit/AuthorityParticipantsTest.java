@@ -54,6 +54,8 @@ class AuthorityParticipantsTest {
     MembershipRepository memberships;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Membership participating;
     Membership left;
@@ -108,6 +110,18 @@ class AuthorityParticipantsTest {
         String nbb = mvc.perform(get("/api/notifications/register.csv?authority=NBB").with(httpBasic("apauditor", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(nbb).doesNotContain("Told Energy");
+    }
+
+    @Test
+    void anAuthorityToldOfTheEntryIsToldOfTheCessationEvenWhenTheStatusChangedSince() {
+        Membership shrinking = member("Shrinking Energy");
+        // no longer in NIS2's scope: today's rules would name no authority at all
+        jdbc.update("update organisation set nis2_status = 'NOT_IN_SCOPE', nis2_sector = null where id = ?",
+                shrinking.getOrganisation().getId());
+
+        List<String> told = notifications.create(shrinking.getId(), NotificationEvent.CESSATION, LocalDate.now());
+
+        assertThat(told).singleElement().asString().endsWith("-CCB-CESSATION");
     }
 
     /** An active member under NIS2 in Belgium whose entry letter to the CCB the member sent itself and confirmed. */
