@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
@@ -92,8 +91,8 @@ public class AuditController {
             if (n.getEffectiveDate().isBefore(start) || n.getEffectiveDate().isAfter(end)) {
                 continue;
             }
-            java.time.Instant doneAt = n.getSentAt() != null ? n.getSentAt() : n.getConfirmedAt();
-            LocalDate doneOn = n.getMemberSentOn() != null ? n.getMemberSentOn() : doneAt == null ? null : settings.dateOf(doneAt);
+            java.time.Instant doneAt = n.doneAt();
+            LocalDate doneOn = notifications.doneOn(n);
             String onTime = doneOn != null ? (doneOn.isAfter(n.getDueDate()) ? "late" : "yes") : n.isOverdue(today) ? "overdue" : "pending";
             csv.append(String.join(",", cell(n.getReference()), cell(n.getMembership().getOrganisation().getLegalName()),
                     cell(n.getMembership().getOrganisation().displayIdentifiers()), cell(n.getMembership().getArrangement().getCode()),

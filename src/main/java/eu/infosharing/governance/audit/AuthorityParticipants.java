@@ -9,15 +9,15 @@ import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationEvent;
-import eu.infosharing.governance.notification.NotificationSettings;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +33,12 @@ public class AuthorityParticipants {
 
     private final AuthorityNotifications notifications;
     private final CompetentAuthorityRepository authorities;
-    private final NotificationSettings settings;
     private final CurrentUser currentUser;
 
     public AuthorityParticipants(AuthorityNotifications notifications, CompetentAuthorityRepository authorities,
-                                 NotificationSettings settings, CurrentUser currentUser) {
+                                 CurrentUser currentUser) {
         this.notifications = notifications;
         this.authorities = authorities;
-        this.settings = settings;
         this.currentUser = currentUser;
     }
 
@@ -64,33 +62,29 @@ public class AuthorityParticipants {
         if (authorities.findByCode(code).isEmpty()) {
             throw new NotFoundException("No competent authority " + authorityCode);
         }
-        Map<Long, List<AuthorityNotification>> byMembership = new LinkedHashMap<>();
+        // one notification per membership, authority and event (a unique key of the table)
+        Map<Long, AuthorityNotification> entries = new LinkedHashMap<>();
+        Set<Long> toldOfCessation = new HashSet<>();
         for (AuthorityNotification n : notifications.search(null, code, null)) {
-            byMembership.computeIfAbsent(n.getMembership().getId(), id -> new ArrayList<>()).add(n);
+            if (n.isDone() && n.getEvent() == NotificationEvent.ENTRY) {
+                entries.put(n.getMembership().getId(), n);
+            } else if (n.isDone() && n.getEvent() == NotificationEvent.CESSATION) {
+                toldOfCessation.add(n.getMembership().getId());
+            }
         }
         List<Participant> participants = new ArrayList<>();
-        byMembership.forEach((membershipId, sent) -> {
-            AuthorityNotification entry = sent.stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY && n.isDone())
-                    .max(Comparator.comparing(AuthorityNotification::getId)).orElse(null);
-            boolean toldOfCessation = sent.stream().anyMatch(n -> n.getEvent() == NotificationEvent.CESSATION && n.isDone()
-                    && entry != null && n.getId() > entry.getId());
-            if (entry == null || toldOfCessation) {
+        entries.forEach((membershipId, entry) -> {
+            if (toldOfCessation.contains(membershipId)) {
                 return;
             }
             Membership m = entry.getMembership();
             participants.add(new Participant(m.getId(), m.getOrganisation().getLegalName(),
                     m.getOrganisation().displayIdentifiers(), m.getArrangement().getCode(), m.getStatus().name(),
-                    entry.getReference(), entry.getEffectiveDate(), toldOn(entry), m.getStatus() == MembershipStatus.CEASED));
+                    entry.getReference(), entry.getEffectiveDate(), notifications.doneOn(entry),
+                    m.getStatus() == MembershipStatus.CEASED));
         });
         participants.sort(Comparator.comparing(Participant::organisation).thenComparing(Participant::arrangement));
         return participants;
     }
 
-    private LocalDate toldOn(AuthorityNotification n) {
-        if (n.getMemberSentOn() != null) {
-            return n.getMemberSentOn();
-        }
-        Instant at = n.getSentAt() != null ? n.getSentAt() : n.getConfirmedAt();
-        return at == null ? null : settings.dateOf(at);
-    }
 }

@@ -18,8 +18,6 @@ import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,10 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CessationService {
-
-    public static final String PROCESS_KEY = CessationProcess.KEY;
-    public static final String DATE_MOVED_MESSAGE = CessationProcess.DATE_MOVED_MESSAGE;
-    public static final String WITHDRAWAL_CANCELLED_MESSAGE = CessationProcess.WITHDRAWAL_CANCELLED_MESSAGE;
 
     private static final int MAX_TEXT = 2000;
 
@@ -90,7 +84,7 @@ public class CessationService {
     public Cessation request(Long membershipId, Request request) {
         Cessation c = register(membershipId, request);
         // the product starts the process with the cessation it validated and stored
-        ProcessInstance pi = ProductAction.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+        ProcessInstance pi = ProductAction.call(() -> runtimeService.startProcessInstanceByKey(CessationProcess.KEY,
                 String.valueOf(membershipId), variables(c)));
         c.attachProcess(pi.getId());
         return c;
@@ -250,7 +244,7 @@ public class CessationService {
         dateChanges.save(new CessationDateChange(c.getId(), from, date, currentUser.id(), why));
         m.audit(currentUser.id(), "CESSATION_DATE_MOVED", "Effective date moved from " + from + " to " + date
                 + (why.isEmpty() ? "" : ": " + why));
-        correlate(c, DATE_MOVED_MESSAGE, Map.of(CessationProcess.EFFECTIVE_AT.name(), dates.startOf(date)));
+        correlate(c, CessationProcess.DATE_MOVED_MESSAGE, Map.of(CessationProcess.EFFECTIVE_AT.name(), dates.startOf(date)));
         return c;
     }
 
@@ -267,7 +261,7 @@ public class CessationService {
         }
         c.cancel(currentUser.id());
         m.transition(MembershipStatus.ACTIVE, currentUser.id(), "Withdrawal cancelled before it took effect");
-        correlate(c, WITHDRAWAL_CANCELLED_MESSAGE, Map.of());
+        correlate(c, CessationProcess.WITHDRAWAL_CANCELLED_MESSAGE, Map.of());
         return c;
     }
 

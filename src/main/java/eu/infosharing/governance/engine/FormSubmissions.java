@@ -34,7 +34,6 @@ final class FormSubmissions {
             return shownOnly;
         }
         List<String> problems = new ArrayList<>();
-        String firstBad = null;
         for (String name : variables.keySet()) {
             Optional<FormField> field = form.field(name);
             Optional<String> problem;
@@ -47,15 +46,10 @@ final class FormSubmissions {
             } else {
                 problem = valueProblem(field.get(), typed(variables, name));
             }
-            if (problem.isPresent()) {
-                problems.add("'" + name + "' " + problem.get());
-                if (firstBad == null) {
-                    firstBad = name;
-                }
-            }
+            problem.ifPresent(p -> problems.add("'" + name + "' " + p));
         }
         if (!problems.isEmpty()) {
-            throw new SubmissionRefused(firstBad, "Refused, nothing was changed: " + String.join("; ", problems));
+            throw new SubmissionRefused("Refused, nothing was changed: " + String.join("; ", problems));
         }
         return shownOnly;
     }

@@ -11,15 +11,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  */
 public class SubmissionRefused extends RestException {
 
-    private final String variable;
-
-    public SubmissionRefused(String variable, String message) {
+    public SubmissionRefused(String message) {
         super(Response.Status.BAD_REQUEST, message);
-        this.variable = variable;
-    }
-
-    /** The variable (form field) that was refused. */
-    public String variable() {
-        return variable;
     }
 }

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -238,7 +236,7 @@ final class TrustBoundary extends CommandInterceptor {
             refuse(person, "may not start " + key + ": only the product starts it, when its own steps call for it");
         }
         if (businessKey != null && !businessKey.isBlank()) {
-            throw new SubmissionRefused("businessKey", "Refused, nothing was changed: 'businessKey' is set by the process "
+            throw new SubmissionRefused("Refused, nothing was changed: 'businessKey' is set by the process "
                     + "itself from what it stores; leave it empty");
         }
         FormContract form = contract.startForm().get();
@@ -261,7 +259,7 @@ final class TrustBoundary extends CommandInterceptor {
         Optional<UserTaskContract> contract = ProcessContracts.byKey(key).flatMap(c -> c.userTask(task.getTaskDefinitionKey()));
         if (contract.isEmpty()) {
             if (variables != null && !variables.isEmpty()) {
-                throw new SubmissionRefused(variables.keySet().iterator().next(), "Refused, nothing was changed: this task "
+                throw new SubmissionRefused("Refused, nothing was changed: this task "
                         + "takes no values");
             }
             return;
@@ -419,7 +417,7 @@ final class TrustBoundary extends CommandInterceptor {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FormFieldValidationException formError) {
                 if (person != null && command.getClass().getSimpleName().equals("StartProcessInstanceCmd")) {
-                    return new SubmissionRefused(null, formError.getMessage());
+                    return new SubmissionRefused(formError.getMessage());
                 }
                 return formError;
             }

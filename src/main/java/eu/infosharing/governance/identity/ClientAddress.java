@@ -24,17 +24,6 @@ public class ClientAddress extends OncePerRequestFilter {
         return address == null ? LOCAL : address;
     }
 
-    /** For tests and tools that check passwords outside a request, as if from this address. */
-    public static <T> T as(String address, java.util.function.Supplier<T> work) {
-        String outer = CURRENT.get();
-        CURRENT.set(address);
-        try {
-            return work.get();
-        } finally {
-            CURRENT.set(outer);
-        }
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

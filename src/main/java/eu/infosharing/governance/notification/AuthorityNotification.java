@@ -184,6 +184,11 @@ public class AuthorityNotification {
         return NotificationStatus.DONE.contains(status);
     }
 
+    /** When the letter went out: sent by the arrangement, or the member's confirmation that it sent it; else null. */
+    public Instant doneAt() {
+        return sentAt != null ? sentAt : confirmedAt;
+    }
+
     public boolean isOverdue(LocalDate today) {
         return !isDone() && today.isAfter(dueDate);
     }

@@ -14,7 +14,6 @@ import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.AuditTrail;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
-import eu.infosharing.governance.notification.CompetentAuthorityService.Determination;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Lei;
@@ -23,7 +22,6 @@ import eu.infosharing.governance.organisation.OrganisationRepository;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -295,6 +293,14 @@ public class AuthorityNotifications {
         return organisations.findRepresentedBy(currentUser.groups())
                 .map(o -> notifications.search(status, authority, dueBefore, o.getId()))
                 .orElse(List.of());
+    }
+
+    /** The day the authority was told: the date the member gave for its own letter, else the day ours went out. */
+    public LocalDate doneOn(AuthorityNotification n) {
+        if (n.getMemberSentOn() != null) {
+            return n.getMemberSentOn();
+        }
+        return n.doneAt() == null ? null : settings.dateOf(n.doneAt());
     }
 
     /** The notification if the current user may see its membership; otherwise as if it did not exist. */

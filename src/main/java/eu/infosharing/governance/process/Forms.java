@@ -22,6 +22,11 @@ public final class Forms {
             shown("participantTypeLabel"), shown("identifiersDisplay"), shown("regimesDisplay"), shown("contactsDisplay"),
             shown("sponsorsDisplay"), shown("motivation"), shown("informationRequestsDisplay")};
 
+    /** What every task on a notification shows first: who tells which authority of what, by when, under which law. */
+    private static final FormField[] NOTIFICATION_SUMMARY = {shown("organisationName"), shown("arrangementName"),
+            shown("authorityName"), shown("authorityChannel"), shown("notificationReference"), shown("eventLabel"),
+            shown("effectiveDate"), shown("dueDateLabel"), shown("legalBasis"), shown("letterUrl")};
+
     public static final FormContract ACCEPT_RULES_REVISION = FormContract.of("accept-rules-revision",
             shown("organisationName"),
             shown("arrangementName"),
@@ -107,16 +112,7 @@ public final class Forms {
             textArea("destructionStatement", false, 2000));
 
     public static final FormContract CONFIRM_NOTIFICATION = FormContract.of("confirm-notification",
-            shown("organisationName"),
-            shown("arrangementName"),
-            shown("authorityName"),
-            shown("authorityChannel"),
-            shown("notificationReference"),
-            shown("eventLabel"),
-            shown("effectiveDate"),
-            shown("dueDateLabel"),
-            shown("legalBasis"),
-            shown("letterUrl"),
+            NOTIFICATION_SUMMARY,
             text("memberReference", true, 200),
             date("memberSentOn", true));
 
@@ -148,16 +144,7 @@ public final class Forms {
             textArea("followUpNote", true, 2000));
 
     public static final FormContract FOLLOW_UP_NOTIFICATION = FormContract.of("follow-up-notification",
-            shown("organisationName"),
-            shown("arrangementName"),
-            shown("authorityName"),
-            shown("authorityChannel"),
-            shown("notificationReference"),
-            shown("eventLabel"),
-            shown("effectiveDate"),
-            shown("dueDateLabel"),
-            shown("legalBasis"),
-            shown("letterUrl"),
+            NOTIFICATION_SUMMARY,
             shown("contactsDisplay"),
             choice("followUpDecision", true, "CHASED", "RECORD_CONFIRMATION"),
             textArea("followUpNote", true, 2000),

@@ -42,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AnnualReviewService {
 
-    public static final String PROCESS_KEY = AnnualReviewProcess.KEY;
-
     private final MembershipService memberships;
     private final ApplicationValidator validator;
     private final AuthorityNotifications notifications;
@@ -71,7 +69,7 @@ public class AnnualReviewService {
 
     /** Started when a membership becomes active: it waits for the first anniversary. */
     public void schedule(Membership m) {
-        ProductAction.run(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(m.getId()), Map.of(
+        ProductAction.run(() -> runtimeService.startProcessInstanceByKey(AnnualReviewProcess.KEY, String.valueOf(m.getId()), Map.of(
                 AnnualReviewProcess.MEMBERSHIP_ID.name(), m.getId(),
                 AnnualReviewProcess.NEXT_REVIEW_AT.name(), anniversary(m.getActivatedAt(), 1),
                 AnnualReviewProcess.REVIEW_YEAR.name(), 1)));

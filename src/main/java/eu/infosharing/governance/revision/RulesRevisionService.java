@@ -43,8 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RulesRevisionService {
 
-    public static final String PROCESS_KEY = RulesRevisionProcess.KEY;
-
     private final ArrangementRepository arrangements;
     private final RulesOfConductVersionRepository versions;
     private final RulesAcceptanceRepository acceptances;
@@ -106,7 +104,7 @@ public class RulesRevisionService {
         }
         RulesOfConductVersion version = versions.save(new RulesOfConductVersion(a, label, text, effective, summary, currentUser.id()));
         LocalDate effectiveFrom = effective;
-        ProductAction.run(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+        ProductAction.run(() -> runtimeService.startProcessInstanceByKey(RulesRevisionProcess.KEY,
                 RulesRevisionProcess.businessKey(version.getId()), Map.of(
                         RulesRevisionProcess.RULES_VERSION_ID.name(), version.getId(),
                         RulesRevisionProcess.EFFECTIVE_AT.name(), dates.startOf(effectiveFrom),

@@ -335,11 +335,11 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         Membership m = member("Dissolved Energy", Nis2Status.NOT_IN_SCOPE, null);
         actAs("coordinator", Roles.COORDINATORS);
         Map<String, Object> wrong = new HashMap<>(Map.of(CessationProcess.MEMBERSHIP_ID.name(), "abc", CessationProcess.REASON.name(), "x"));
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CessationService.PROCESS_KEY, wrong))
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CessationProcess.KEY, wrong))
                 .isInstanceOf(SubmissionRefused.class).hasMessageContaining("'membershipId' must be a whole number");
         Map<String, Object> form = new HashMap<>(Map.of(CessationProcess.MEMBERSHIP_ID.name(), m.getId(), CessationProcess.CESSATION_KIND.name(), "ORGANISATION_CEASED",
                 CessationProcess.REASON.name(), "Struck off the Crossroads Bank for Enterprises"));
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CessationService.PROCESS_KEY, form);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CessationProcess.KEY, form);
         identityService.clearAuthentication();
         runJobs(pi.getId());
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CEASED);

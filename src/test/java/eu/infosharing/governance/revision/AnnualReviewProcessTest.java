@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
@@ -18,6 +17,7 @@ import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
@@ -36,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks every path of bpmn/annual-review.bpmn: confirmed, confirmed with a new authority, unanswered and each decision. */
-@TestPropertySource(properties = "governance.test.coverage-excluded=" + CessationService.PROCESS_KEY + ","
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + CessationProcess.KEY + ","
         + NotificationProcess.KEY)
 class AnnualReviewProcessTest extends ProcessTestSupport {
 
@@ -154,7 +154,7 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
 
     private ProcessInstance start(Membership m) {
         reviews.schedule(tx.execute(s -> memberships.findById(m.getId()).orElseThrow()));
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualReviewService.PROCESS_KEY)
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualReviewProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(m.getId())).singleResult();
     }
 

@@ -8,7 +8,6 @@ import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
-import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
@@ -19,6 +18,7 @@ import eu.infosharing.governance.onboarding.RulesAcceptance;
 import eu.infosharing.governance.onboarding.RulesAcceptanceRepository;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
 import eu.infosharing.governance.process.TaskDisplay;
@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Walks every path of bpmn/rules-revision.bpmn with three members of one arrangement: one accepts in time, one
  * late while suspended and is reinstated, one never and lapses into the exit lifecycle (walked by its own test).
  */
-@TestPropertySource(properties = "governance.test.coverage-excluded=" + CessationService.PROCESS_KEY + ","
+@TestPropertySource(properties = "governance.test.coverage-excluded=" + CessationProcess.KEY + ","
         + NotificationProcess.KEY)
 class RulesRevisionProcessTest extends ProcessTestSupport {
 
@@ -143,7 +143,7 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
         managementService.executeJob(finalPeriod.getId());
         runJobs(pi.getId());
         assertThat(status(silent)).isEqualTo(MembershipStatus.CESSATION_PENDING);
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CessationService.PROCESS_KEY)
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CessationProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(silent.getId())).count()).isEqualTo(1);
 
         assertThat(pi).isEnded().hasPassed(RulesRevisionProcess.END_EVENT_ACCEPTED, RulesRevisionProcess.END_EVENT_REINSTATED, RulesRevisionProcess.END_EVENT_LAPSED, RulesRevisionProcess.END_EVENT_REVISION_SETTLED);
