@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * End to end on real PostgreSQL with the job executor running: an application posted to our API goes through
  * every person's task, completed through engine REST as Tasklist does, to an ACTIVE membership whose competent
- * authorities are notified: the CCB by e-mail (GreenMail) and the NBB at its HTTPS intake (a local endpoint).
+ * authorities are notified: the CCB by e-mail (GreenMail) and the NBB at its HTTPS intake (a local endpoint), the
+ * bank being essential under NIS2 outside its banking sector too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -92,7 +93,11 @@ class OnboardingPostgresIT {
         assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity("/api/memberships", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-        ApplicationRequest application = Applications.bank("CIDR", "PG Bank", List.of(sponsor.getEnterpriseNumber()));
+        // a bank also essential outside banking (a trust service): the NBB under DORA and the CCB under NIS2
+        ApplicationRequest application = Applications.withOrganisation(
+                Applications.bank("CIDR", "PG Bank", List.of(sponsor.getEnterpriseNumber())),
+                Applications.organisation("PG Bank", "PRIVATE_COMPANY", "ESSENTIAL", "DIGITAL_INFRASTRUCTURE", "A",
+                        eu.infosharing.governance.support.Identifiers.lei()));
         ResponseEntity<Map<String, Object>> created = as("pgcoordinator").exchange("/api/applications", HttpMethod.POST,
                 new HttpEntity<>(application), new ParameterizedTypeReference<>() { });
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -10,6 +10,7 @@ import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.DoraEntityType;
+import eu.infosharing.governance.organisation.DoraLicence;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
@@ -99,11 +100,11 @@ public class DemoData {
         }
         Organisation acme = organisation(ACME_ENTERPRISE_NUMBER, new OrganisationDeclaration("Acme Bank", "NV", "BE",
                 ACME_ENTERPRISE_NUMBER, null, "54930084UKLVMY22DS16", ParticipantType.PRIVATE_COMPANY, Nis2Status.ESSENTIAL,
-                Nis2Sector.BANKING, DoraEntityType.A, Language.nl,
+                Nis2Sector.BANKING, DoraEntityType.A, DoraLicence.LESS_SIGNIFICANT_CREDIT_INSTITUTION, null, Language.nl,
                 List.of(new ContactDetails("Alice Peeters", "alice@acme-bank.example", "+32 2 555 01 01", null))), "alice");
         Organisation northsea = organisation(NORTHSEA_ENTERPRISE_NUMBER, new OrganisationDeclaration("Northsea Energy", "NV", "BE",
                 NORTHSEA_ENTERPRISE_NUMBER, null, null, ParticipantType.PRIVATE_COMPANY, Nis2Status.ESSENTIAL,
-                Nis2Sector.ENERGY, null, Language.fr,
+                Nis2Sector.ENERGY, null, null, null, Language.fr,
                 List.of(new ContactDetails("Bob Dubois", "bob@northsea-energy.example", "+32 59 55 02 02", null))), "bob");
         // Northsea Energy is already a member of CIDR, so it can vouch for Acme Bank.
         arrangements.findByCode("CIDR").ifPresent(cidr -> {

@@ -32,6 +32,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -62,6 +63,7 @@ public class AuthorityNotifications {
     private final TransactionTemplate separateTransaction;
     private final AuditTrail auditTrail;
     private final String publicUrl;
+    private final ApplicationEventPublisher events;
 
     public AuthorityNotifications(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
                                   CompetentAuthorityRepository authorities, MembershipService memberships,
@@ -69,7 +71,7 @@ public class AuthorityNotifications {
                                   NotificationLetter letters, AuthorityChannels channels, MailGateway mail,
                                   NotificationSettings settings, CurrentUser currentUser,
                                   PlatformTransactionManager transactions, AuditTrail auditTrail,
-                                  @Value("${governance.public-url}") String publicUrl) {
+                                  @Value("${governance.public-url}") String publicUrl, ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.attempts = attempts;
         this.authorities = authorities;
@@ -85,6 +87,11 @@ public class AuthorityNotifications {
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.publicUrl = publicUrl;
         this.auditTrail = auditTrail;
+        this.events = events;
+    }
+
+    /** Published when a membership is to notify an event and no authority is named: nothing may drop it in silence. */
+    public record NoAuthorityNamed(Membership membership, NotificationEvent event, LocalDate effectiveDate) {
     }
 
     // --- the steps of the model ------------------------------------------------------------------------------
@@ -103,6 +110,9 @@ public class AuthorityNotifications {
         if (event == NotificationEvent.CESSATION) {
             notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
                     .forEach(entry -> recipients.putIfAbsent(entry.getAuthorityCode(), entry.getLegalBasis()));
+        }
+        if (recipients.isEmpty()) {
+            events.publishEvent(new NoAuthorityNamed(m, event, effectiveDate));
         }
         List<String> references = new ArrayList<>();
         recipients.forEach((code, legalBasis) -> {

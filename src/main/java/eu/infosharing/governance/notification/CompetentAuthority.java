@@ -60,6 +60,15 @@ public class CompetentAuthority {
     protected CompetentAuthority() {
     }
 
+    public CompetentAuthority(String code, String name, String country, Regime regime, Channel channel, String channelAddress,
+                              List<String> languages, String deadline) {
+        this.code = code;
+        this.name = name;
+        this.country = country;
+        this.regime = regime;
+        configure(channel, channelAddress, languages, deadline, true);
+    }
+
     public void configure(Channel channel, String channelAddress, List<String> languages, String deadline, boolean active) {
         this.channel = channel;
         this.channelAddress = channelAddress;

@@ -3,7 +3,10 @@ package eu.infosharing.governance.notification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,6 +28,15 @@ public class CompetentAuthorityController {
     @Operation(summary = "The competent authorities with their channel, languages and deadline")
     public List<AuthorityView> list() {
         return service.list().stream().map(AuthorityView::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a competent authority that no rule names yet (administrators only)",
+            description = "A coordinator can then name it for a membership; a new version of the competent-authorities "
+                    + "decision table, deployed from Camunda Modeler, can select it (see the README).")
+    public AuthorityView create(@RequestBody CompetentAuthorityService.NewAuthority body) {
+        return AuthorityView.of(service.create(body));
     }
 
     @PutMapping("/{code}")

@@ -27,6 +27,11 @@ public class NotificationSettings {
     private Period reminderInterval = Period.ofDays(3);
     /** How long an authority's HTTPS endpoint may take to answer. */
     private Duration httpTimeout = Duration.ofSeconds(30);
+    /**
+     * When no rule names an entity's competent authority, a coordinator has this long from the event to find it: the
+     * deadline most authorities set for the notification itself (4 weeks, see V3__competent_authorities.sql).
+     */
+    private Period authoritySearchPeriod = Period.ofDays(28);
     /** Dates of entry, cessation and deadlines are dates in this zone. */
     private ZoneId zone = ZoneId.of("Europe/Brussels");
 
@@ -90,6 +95,14 @@ public class NotificationSettings {
 
     public void setReminderInterval(Period reminderInterval) {
         this.reminderInterval = reminderInterval;
+    }
+
+    public Period getAuthoritySearchPeriod() {
+        return authoritySearchPeriod;
+    }
+
+    public void setAuthoritySearchPeriod(Period authoritySearchPeriod) {
+        this.authoritySearchPeriod = authoritySearchPeriod;
     }
 
     public Duration getHttpTimeout() {

@@ -46,6 +46,15 @@ public record ApplicationRequest(
             String nis2Sector,
             @Schema(example = "A", description = "DORA Art. 2(1) point a to t, or NONE")
             String doraEntityType,
+            @Schema(example = "LESS_SIGNIFICANT_CREDIT_INSTITUTION", description = "Required for DORA types A, E, F and M, "
+                    + "where the type alone does not decide the competent authority (DORA Art. 46): "
+                    + "SIGNIFICANT_CREDIT_INSTITUTION or LESS_SIGNIFICANT_CREDIT_INSTITUTION (A), STOCKBROKING_FIRM or "
+                    + "PORTFOLIO_MANAGEMENT_FIRM (E), CRYPTO_ASSET_SERVICE_PROVIDER or ASSET_REFERENCED_TOKEN_ISSUER (F), "
+                    + "DRSP_SUPERVISED_BY_ESMA or DRSP_SUPERVISED_NATIONALLY (M)")
+            String doraLicence,
+            @Schema(example = "BAFIN-123456", description = "Optional: the identifier the entity's supervisor gives it "
+                    + "(e.g. BaFin-ID), printed in the letters to that supervisor")
+            String supervisoryId,
             @Schema(example = "nl", allowableValues = {"nl", "fr", "en", "de"})
             String preferredLanguage) {
     }

@@ -10,6 +10,7 @@ import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.DoraEntityType;
+import eu.infosharing.governance.organisation.DoraLicence;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Lei;
@@ -81,7 +82,7 @@ public class ApplicationValidator {
         ApplicationRequest.OrganisationInput org = request.organisation();
         if (org == null) {
             problems.add("organisation", "Organisation", "is required");
-            org = new ApplicationRequest.OrganisationInput(null, null, null, null, null, null, null, null, null, null, null);
+            org = new ApplicationRequest.OrganisationInput(null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
         Parsed parsed = organisation(org, request.contacts(), problems);
         String motivation = problems.freeText("motivation", "Motivation", request.motivation(), MAX_TEXT);
@@ -166,6 +167,10 @@ public class ApplicationValidator {
                     "must be NONE for an ICT third-party service provider: it is not a financial entity (DORA Art. 2(1)(u))");
         }
 
+        DoraLicence doraLicence = doraLicence(doraEntityType, org.doraLicence(), problems);
+        String supervisoryId = problems.optionalLine("organisation.supervisoryId", "Supervisory id", org.supervisoryId(),
+                MAX_REGISTER_ID);
+
         String lei = null;
         if (trim(org.lei()) != null) {
             Optional<String> problem = Lei.problem(org.lei());
@@ -199,7 +204,8 @@ public class ApplicationValidator {
         }
 
         OrganisationDeclaration declaration = new OrganisationDeclaration(legalName, legalForm, country, enterpriseNumber,
-                foreignRegisterId, lei, participantType, nis2Status, nis2Sector, doraEntityType, language, contacts);
+                foreignRegisterId, lei, participantType, nis2Status, nis2Sector, doraEntityType, doraLicence, supervisoryId, language,
+                contacts);
         return new Parsed(declaration, existing);
     }
 
@@ -284,6 +290,34 @@ public class ApplicationValidator {
         return sponsors;
     }
 
+    /**
+     * The licence fact where the DORA entity type alone does not decide the competent authority (DORA Art. 46), and
+     * nothing where it does: a fact that does not fit the type would send a letter to the wrong supervisor.
+     */
+    private static DoraLicence doraLicence(DoraEntityType type, String value, Problems problems) {
+        String label = "DORA licence";
+        String field = "organisation.doraLicence";
+        if (type == null || !DoraLicence.decides(type)) {
+            if (trim(value) != null && !"NONE".equalsIgnoreCase(trim(value))) {
+                problems.add(field, label, type == null ? "must be empty for an entity that is not a DORA financial entity"
+                        : "must be empty for DORA type " + type.label() + ": the type alone decides the competent authority");
+            }
+            return null;
+        }
+        if (trim(value) == null || "NONE".equalsIgnoreCase(trim(value))) {
+            problems.add(field, label, "is required for DORA type " + type.label() + ": one of "
+                    + String.join(", ", DoraLicence.choicesFor(type)));
+            return null;
+        }
+        DoraLicence licence = problems.choice(field, label, value, DoraLicence::valueOf, true);
+        if (licence != null && licence.type() != type) {
+            problems.add(field, label, "'" + licence.name() + "' does not fit DORA type " + type.label() + ": one of "
+                    + String.join(", ", DoraLicence.choicesFor(type)));
+            return null;
+        }
+        return licence;
+    }
+
     /** The value without the blanks a reader does not see at either end (no-break and zero-width too); null when blank. */
     static String trim(String s) {
         return StrictText.clean(s);
@@ -311,6 +345,12 @@ public class ApplicationValidator {
                 return null;
             }
             return limited(field, label, t, max);
+        }
+
+        /** An optional identifier or name: one line. */
+        String optionalLine(String field, String label, String value, int max) {
+            return trim(value) == null && StrictText.singleLineProblem(value).isEmpty() ? null
+                    : required(field, label, value, max);
         }
 
         /** Free text (a motivation): newlines allowed, optional. */

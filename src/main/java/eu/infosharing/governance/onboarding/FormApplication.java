@@ -19,7 +19,7 @@ public final class FormApplication {
         ApplicationRequest.OrganisationInput organisation = new ApplicationRequest.OrganisationInput(
                 LEGAL_NAME.from(v), LEGAL_FORM.from(v), COUNTRY.from(v), ENTERPRISE_NUMBER.from(v), FOREIGN_REGISTER_ID.from(v),
                 LEI.from(v), PARTICIPANT_TYPE.from(v), NIS2_STATUS.from(v), NIS2_SECTOR.from(v), DORA_ENTITY_TYPE.from(v),
-                PREFERRED_LANGUAGE.from(v));
+                DORA_LICENCE.from(v), SUPERVISORY_ID.from(v), PREFERRED_LANGUAGE.from(v));
         List<String> sponsors = Stream.of(SPONSOR_1.from(v), SPONSOR_2.from(v)).filter(s -> s != null && !s.isBlank()).toList();
         return new ApplicationRequest(ARRANGEMENT_CODE.from(v), organisation, contacts(v), sponsors, MOTIVATION.from(v),
                 NOTIFICATION_MODE.from(v));

@@ -273,7 +273,9 @@ public class OnboardingService {
                 amendment.legalForm(), o.getCountry(), o.getEnterpriseNumber(), o.getForeignRegisterId(), amendment.lei(),
                 o.getParticipantType().name(), o.getNis2Status().name(),
                 o.getNis2Sector() == null ? null : o.getNis2Sector().name(),
-                o.getDoraEntityType() == null ? null : o.getDoraEntityType().name(), o.getPreferredLanguage().name());
+                o.getDoraEntityType() == null ? null : o.getDoraEntityType().name(),
+                o.getDoraLicence() == null ? null : o.getDoraLicence().name(), o.getSupervisoryId(),
+                o.getPreferredLanguage().name());
         ValidatedApplication checked = validator.validateAmendment(current, amendment.contacts(), o);
         o.amend(checked.declaration().legalName(), checked.declaration().legalForm(), checked.declaration().lei());
         o.replaceContacts(keepFingerprints(o, checked.declaration().contacts()));

@@ -54,6 +54,13 @@ public class Organisation {
     @Enumerated(EnumType.STRING)
     private DoraEntityType doraEntityType;
 
+    /** Only where the entity type alone does not decide the DORA authority. */
+    @Enumerated(EnumType.STRING)
+    private DoraLicence doraLicence;
+
+    /** The identifier the entity's supervisor gives it (e.g. BaFin-ID, NBB or FSMA reference), where it has one. */
+    private String supervisoryId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Language preferredLanguage;
@@ -94,6 +101,8 @@ public class Organisation {
         this.nis2Status = d.nis2Status();
         this.nis2Sector = d.nis2Sector();
         this.doraEntityType = d.doraEntityType();
+        this.doraLicence = d.doraLicence();
+        this.supervisoryId = d.supervisoryId();
         this.preferredLanguage = d.preferredLanguage();
         replaceContacts(d.contacts());
     }
@@ -135,12 +144,16 @@ public class Organisation {
         if (lei != null) {
             parts.add("LEI " + Lei.format(lei));
         }
+        if (supervisoryId != null) {
+            parts.add("Supervisory id " + supervisoryId);
+        }
         return String.join(", ", parts);
     }
 
     public String displayRegimes() {
         String nis2 = "NIS2: " + nis2Status.label() + (nis2Sector == null ? "" : ", " + nis2Sector.label());
-        String dora = "DORA: " + (doraEntityType == null ? "not a financial entity" : doraEntityType.label());
+        String dora = "DORA: " + (doraEntityType == null ? "not a financial entity" : doraEntityType.label())
+                + (doraLicence == null ? "" : ", " + doraLicence.label());
         return nis2 + "; " + dora;
     }
 
@@ -186,6 +199,14 @@ public class Organisation {
 
     public DoraEntityType getDoraEntityType() {
         return doraEntityType;
+    }
+
+    public DoraLicence getDoraLicence() {
+        return doraLicence;
+    }
+
+    public String getSupervisoryId() {
+        return supervisoryId;
     }
 
     public Language getPreferredLanguage() {

@@ -14,6 +14,8 @@ public record OrganisationDeclaration(
         Nis2Status nis2Status,
         Nis2Sector nis2Sector,
         DoraEntityType doraEntityType,
+        DoraLicence doraLicence,
+        String supervisoryId,
         Language preferredLanguage,
         List<ContactDetails> contacts) {
 }

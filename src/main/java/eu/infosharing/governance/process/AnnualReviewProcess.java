@@ -47,7 +47,8 @@ public final class AnnualReviewProcess {
 
     /** The review form shows the data on file in these fields for the member to confirm or correct. */
     static final String[] REVIEWED_DATA = Stream.concat(Stream.of(ApplicationFields.NIS2_STATUS, ApplicationFields.NIS2_SECTOR,
-                    ApplicationFields.DORA_ENTITY_TYPE, ApplicationFields.LEI),
+                    ApplicationFields.DORA_ENTITY_TYPE, ApplicationFields.DORA_LICENCE, ApplicationFields.SUPERVISORY_ID,
+                    ApplicationFields.LEI),
             ApplicationFields.CONTACTS.stream().flatMap(c -> Stream.of(c.name(), c.email(), c.phone())))
             .map(ProcessVariable::name).toArray(String[]::new);
 
@@ -55,7 +56,8 @@ public final class AnnualReviewProcess {
             .userTask(TASK_CONFIRM_REVIEW, Forms.CONFIRM_ANNUAL_REVIEW, REVIEWED_DATA)
             .userTask(TASK_DECIDE_UNANSWERED_REVIEW, Forms.DECIDE_UNANSWERED_REVIEW)
             .variables(MEMBERSHIP_ID, NEXT_REVIEW_AT, REVIEW_YEAR, NEW_NOTIFICATION_REFERENCES, NotificationProcess.REFERENCE,
-                    REVIEW_DECISION, REVIEW_DECISION_REASON, ApplicationFields.NIS2_STATUS, ApplicationFields.DORA_ENTITY_TYPE)
+                    REVIEW_DECISION, REVIEW_DECISION_REASON, ApplicationFields.NIS2_STATUS, ApplicationFields.DORA_ENTITY_TYPE,
+                    ApplicationFields.DORA_LICENCE)
             .variables(Stream.concat(ApplicationFields.all().stream(), TaskDisplay.all().stream())
                     .toArray(ProcessVariable<?>[]::new))
             .build();

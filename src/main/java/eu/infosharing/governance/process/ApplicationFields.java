@@ -24,6 +24,9 @@ public final class ApplicationFields {
     public static final ProcessVariable<String> NIS2_SECTOR = byForm("nis2Sector", String.class);
     /** Also a decision input set by the process; in the yearly review a field the member confirms. */
     public static final ProcessVariable<String> DORA_ENTITY_TYPE = byForm("doraEntityType", String.class);
+    /** Also a decision input set by the process; in the yearly review a field the member confirms. */
+    public static final ProcessVariable<String> DORA_LICENCE = byForm("doraLicence", String.class);
+    public static final ProcessVariable<String> SUPERVISORY_ID = byForm("supervisoryId", String.class);
     public static final ProcessVariable<String> PREFERRED_LANGUAGE = byForm("preferredLanguage", String.class);
     public static final ProcessVariable<String> SPONSOR_1 = byForm("sponsor1Identifier", String.class);
     public static final ProcessVariable<String> SPONSOR_2 = byForm("sponsor2Identifier", String.class);
@@ -50,7 +53,7 @@ public final class ApplicationFields {
     /** Every field above, for the contracts of the models whose forms carry them. */
     static List<ProcessVariable<?>> all() {
         return List.of(ARRANGEMENT_CODE, LEGAL_NAME, LEGAL_FORM, COUNTRY, ENTERPRISE_NUMBER, FOREIGN_REGISTER_ID, LEI,
-                NIS2_SECTOR, PREFERRED_LANGUAGE, SPONSOR_1, SPONSOR_2, MOTIVATION, NOTIFICATION_MODE,
+                NIS2_SECTOR, SUPERVISORY_ID, PREFERRED_LANGUAGE, SPONSOR_1, SPONSOR_2, MOTIVATION, NOTIFICATION_MODE,
                 CONTACT_1.name(), CONTACT_1.email(), CONTACT_1.phone(), CONTACT_1.pgpFingerprint(),
                 CONTACT_2.name(), CONTACT_2.email(), CONTACT_2.phone(), CONTACT_2.pgpFingerprint());
     }

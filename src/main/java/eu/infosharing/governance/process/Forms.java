@@ -69,6 +69,8 @@ public final class Forms {
             choice("nis2Status", true, "ESSENTIAL", "IMPORTANT", "NOT_IN_SCOPE"),
             choice("nis2Sector", true, "ENERGY", "TRANSPORT", "BANKING", "FINANCIAL_MARKET_INFRASTRUCTURES", "HEALTH", "DRINKING_WATER", "WASTE_WATER", "DIGITAL_INFRASTRUCTURE", "ICT_SERVICE_MANAGEMENT", "PUBLIC_ADMINISTRATION", "SPACE", "POSTAL_AND_COURIER", "WASTE_MANAGEMENT", "CHEMICALS", "FOOD", "MANUFACTURING", "DIGITAL_PROVIDERS", "RESEARCH"),
             choice("doraEntityType", true, "NONE", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"),
+            choice("doraLicence", false, "SIGNIFICANT_CREDIT_INSTITUTION", "LESS_SIGNIFICANT_CREDIT_INSTITUTION", "STOCKBROKING_FIRM", "PORTFOLIO_MANAGEMENT_FIRM", "CRYPTO_ASSET_SERVICE_PROVIDER", "ASSET_REFERENCED_TOKEN_ISSUER", "DRSP_SUPERVISED_BY_ESMA", "DRSP_SUPERVISED_NATIONALLY"),
+            text("supervisoryId", false, 40),
             text("contact1Name", true, 120),
             text("contact1Email", true, 254),
             text("contact1Phone", true, 0),
@@ -96,6 +98,8 @@ public final class Forms {
             choice("nis2Status", true, "ESSENTIAL", "IMPORTANT", "NOT_IN_SCOPE"),
             choice("nis2Sector", true, "ENERGY", "TRANSPORT", "BANKING", "FINANCIAL_MARKET_INFRASTRUCTURES", "HEALTH", "DRINKING_WATER", "WASTE_WATER", "DIGITAL_INFRASTRUCTURE", "ICT_SERVICE_MANAGEMENT", "PUBLIC_ADMINISTRATION", "SPACE", "POSTAL_AND_COURIER", "WASTE_MANAGEMENT", "CHEMICALS", "FOOD", "MANUFACTURING", "DIGITAL_PROVIDERS", "RESEARCH"),
             choice("doraEntityType", true, "NONE", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"),
+            choice("doraLicence", false, "SIGNIFICANT_CREDIT_INSTITUTION", "LESS_SIGNIFICANT_CREDIT_INSTITUTION", "STOCKBROKING_FIRM", "PORTFOLIO_MANAGEMENT_FIRM", "CRYPTO_ASSET_SERVICE_PROVIDER", "ASSET_REFERENCED_TOKEN_ISSUER", "DRSP_SUPERVISED_BY_ESMA", "DRSP_SUPERVISED_NATIONALLY"),
+            text("supervisoryId", false, 40),
             text("lei", false, 0),
             text("contact1Name", true, 120),
             text("contact1Email", true, 254),
@@ -136,6 +140,17 @@ public final class Forms {
             shown("sponsorName"),
             choice("endorsementDecision", true, "ENDORSE", "DECLINE"),
             textArea("endorsementReason", true, 2000));
+
+    public static final FormContract FIND_COMPETENT_AUTHORITY = FormContract.of("find-competent-authority",
+            shown("organisationName"),
+            shown("identifiersDisplay"),
+            shown("regimesDisplay"),
+            shown("eventLabel"),
+            shown("effectiveDateLabel"),
+            shown("knownAuthoritiesDisplay"),
+            choice("authorityFinding", true, "AUTHORITY_FOUND", "NO_AUTHORITY_APPLIES"),
+            text("authorityCode", false, 20),
+            textArea("findingReason", true, 2000));
 
     public static final FormContract FOLLOW_UP_DESTRUCTION = FormContract.of("follow-up-destruction",
             shown("organisationName"),

@@ -50,9 +50,11 @@ public class AnnualReviewDelegates {
     @Bean
     TaskListener reviewConfirmedListener(AnnualReviewService reviews) {
         return task -> {
-            var references = TaskInputErrors.translate(() -> reviews.confirm(membershipId(task),
-                    ApplicationFields.NIS2_STATUS.from(task), ApplicationFields.NIS2_SECTOR.from(task),
-                    ApplicationFields.DORA_ENTITY_TYPE.from(task), ApplicationFields.LEI.from(task), FormApplication.contacts(task)));
+            var regimes = new AnnualReviewService.Regimes(ApplicationFields.NIS2_STATUS.from(task),
+                    ApplicationFields.NIS2_SECTOR.from(task), ApplicationFields.DORA_ENTITY_TYPE.from(task),
+                    ApplicationFields.DORA_LICENCE.from(task), ApplicationFields.SUPERVISORY_ID.from(task));
+            var references = TaskInputErrors.translate(() -> reviews.confirm(membershipId(task), regimes,
+                    ApplicationFields.LEI.from(task), FormApplication.contacts(task)));
             NEW_NOTIFICATION_REFERENCES.set(task.getExecution(), new ArrayList<>(references));
         };
     }

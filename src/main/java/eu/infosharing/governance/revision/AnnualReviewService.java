@@ -90,6 +90,8 @@ public class AnnualReviewService {
         ApplicationFields.NIS2_STATUS.putIn(v, o.getNis2Status().name());
         ApplicationFields.NIS2_SECTOR.putIn(v, o.getNis2Sector() == null ? "" : o.getNis2Sector().name());
         ApplicationFields.DORA_ENTITY_TYPE.putIn(v, o.getDoraEntityType() == null ? "NONE" : o.getDoraEntityType().name());
+        ApplicationFields.DORA_LICENCE.putIn(v, o.getDoraLicence() == null ? "" : o.getDoraLicence().name());
+        ApplicationFields.SUPERVISORY_ID.putIn(v, o.getSupervisoryId() == null ? "" : o.getSupervisoryId());
         ApplicationFields.LEI.putIn(v, o.getLei() == null ? "" : o.getLei());
         FormApplication.prefillContacts(v, o.getContacts());
         return v;
@@ -99,14 +101,14 @@ public class AnnualReviewService {
      * Applies what the member confirmed, validated like an application; answers the references of the entry
      * notifications for authorities that the changed data now brings (none when nothing changed).
      */
-    public List<String> confirm(Long membershipId, String nis2Status, String nis2Sector, String doraEntityType, String lei,
-                                List<ApplicationRequest.ContactInput> contacts) {
+    public List<String> confirm(Long membershipId, Regimes regimes, String lei, List<ApplicationRequest.ContactInput> contacts) {
         Membership m = memberships.get(membershipId);
         Organisation o = m.getOrganisation();
         String before = o.displayRegimes();
         ValidatedApplication checked = validator.validateAmendment(new ApplicationRequest.OrganisationInput(o.getLegalName(),
                 o.getLegalForm(), o.getCountry(), o.getEnterpriseNumber(), o.getForeignRegisterId(), lei,
-                o.getParticipantType().name(), nis2Status, nis2Sector, doraEntityType, o.getPreferredLanguage().name()), contacts, o);
+                o.getParticipantType().name(), regimes.nis2Status(), regimes.nis2Sector(), regimes.doraEntityType(),
+                regimes.doraLicence(), regimes.supervisoryId(), o.getPreferredLanguage().name()), contacts, o);
         Set<String> notifiedBefore = notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()).stream()
                 .filter(n -> n.getEvent() == NotificationEvent.ENTRY).map(AuthorityNotification::getAuthorityCode)
                 .collect(Collectors.toSet());
@@ -123,6 +125,11 @@ public class AnnualReviewService {
         return notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()).stream()
                 .filter(n -> n.getEvent() == NotificationEvent.ENTRY && !notifiedBefore.contains(n.getAuthorityCode()))
                 .map(AuthorityNotification::getReference).toList();
+    }
+
+    /** What the member confirms of its regimes at a yearly review: they decide which authorities it notifies. */
+    public record Regimes(String nis2Status, String nis2Sector, String doraEntityType, String doraLicence,
+                          String supervisoryId) {
     }
 
     /** The coordinators' decision on an unanswered review: EXTEND, SUSPEND or LAPSE, with its reason. */

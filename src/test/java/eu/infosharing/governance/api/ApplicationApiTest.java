@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
+import eu.infosharing.governance.onboarding.ApplicationRequest.OrganisationInput;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.support.Applications;
@@ -124,7 +125,7 @@ class ApplicationApiTest {
         long membershipsBefore = memberships.count();
         ApplicationRequest bad = new ApplicationRequest("GRC",
                 new ApplicationRequest.OrganisationInput("", "NV", "BE", "0599.799.598", null, "54930084UKLVMY22DS17",
-                        "PRIVATE_COMPANY", "ESSENTIAL", null, "A", "en"),
+                        "PRIVATE_COMPANY", "ESSENTIAL", null, "A", null, null, "en"),
                 List.of(new ApplicationRequest.ContactInput("Someone", "not-an-email", "+32 2 555 00 00", "xyz")),
                 List.of(), "x".repeat(2001));
         mvc.perform(post("/api/applications").with(coordinator())
@@ -153,6 +154,18 @@ class ApplicationApiTest {
         ApplicationRequest doraWithoutLei = Applications.withOrganisation(Applications.publicBody("GRC", "Lei-less Bank"),
                 Applications.organisation("Lei-less Bank", "PRIVATE_COMPANY", "ESSENTIAL", "BANKING", "A", null));
         expectFieldError(doraWithoutLei, "organisation.lei", "required for a DORA financial entity");
+
+        // where the DORA type alone does not decide the supervisor (DORA Art. 46), the licence is asked and must fit
+        OrganisationInput bank = Applications.organisation("Unlicensed Bank", "PRIVATE_COMPANY", "ESSENTIAL", "BANKING", "A",
+                "54930084UKLVMY22DS16");
+        expectFieldError(Applications.withOrganisation(Applications.publicBody("GRC", "Unlicensed Bank"), licensed(bank, null)),
+                "organisation.doraLicence", "is required for DORA type (a) Credit institution");
+        expectFieldError(Applications.withOrganisation(Applications.publicBody("GRC", "Unlicensed Bank"),
+                licensed(bank, "STOCKBROKING_FIRM")), "organisation.doraLicence", "does not fit DORA type (a)");
+        OrganisationInput insurer = Applications.organisation("Licensed Insurer", "PRIVATE_COMPANY", "NOT_IN_SCOPE", null, "N",
+                "54930084UKLVMY22DS16");
+        expectFieldError(Applications.withOrganisation(Applications.publicBody("GRC", "Licensed Insurer"),
+                licensed(insurer, "SIGNIFICANT_CREDIT_INSTITUTION")), "organisation.doraLicence", "the type alone decides");
 
         ApplicationRequest noSponsor = Applications.bank("CIDR", "Lonely Bank", List.of());
         expectFieldError(noSponsor, "sponsors", "at least 1");
@@ -196,7 +209,7 @@ class ApplicationApiTest {
         // applying for organisation B's identifiers is refused and changes nothing
         ApplicationRequest forB = Applications.withOrganisation(Applications.publicBody("CLOUD", "Rep Org B"),
                 new ApplicationRequest.OrganisationInput("Rep Org B", "NV", "BE", b.getEnterpriseNumber(), null, null,
-                        "PRIVATE_COMPANY", "NOT_IN_SCOPE", null, "NONE", "fr"));
+                        "PRIVATE_COMPANY", "NOT_IN_SCOPE", null, "NONE", null, null, "fr"));
         long before = memberships.count();
         mvc.perform(post("/api/applications").with(httpBasic("repa", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(forB)))
@@ -247,6 +260,12 @@ class ApplicationApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/applications'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/memberships/{id}'].get").exists());
+    }
+
+    private static OrganisationInput licensed(OrganisationInput o, String licence) {
+        return new OrganisationInput(o.legalName(), o.legalForm(), o.country(), o.enterpriseNumber(), o.foreignRegisterId(),
+                o.lei(), o.participantType(), o.nis2Status(), o.nis2Sector(), o.doraEntityType(), licence, o.supervisoryId(),
+                o.preferredLanguage());
     }
 
     private void expectFieldError(ApplicationRequest request, String field, String message) throws Exception {

@@ -113,7 +113,8 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
 
     @Test
     void bankIsNotifiedToCcbByMailAndToNbbByHttpsWithTheLetterInTheirLanguages() throws Exception {
-        Membership bank = members.activeMember("CIDR", "Zuiderbank", Nis2Status.ESSENTIAL, Nis2Sector.BANKING,
+        // a bank that is also essential outside banking (it runs a trust service) keeps its NIS2 letter beside DORA's
+        Membership bank = members.activeMember("CIDR", "Zuiderbank", Nis2Status.ESSENTIAL, Nis2Sector.DIGITAL_INFRASTRUCTURE,
                 DoraEntityType.A, Language.de, NotificationMode.SEND_ON_BEHALF);
         List<ProcessInstance> started = startEntryNotifications(bank);
         assertThat(started).hasSize(2);
@@ -326,7 +327,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
 
     @Test
     void notificationsAndTheirLettersAreReadableByTheMemberAndCoordinatorsButNotByAnotherOrganisation() throws Exception {
-        Membership bank = members.activeMember("CIDR", "Api Bank", Nis2Status.ESSENTIAL, Nis2Sector.BANKING,
+        Membership bank = members.activeMember("CIDR", "Api Bank", Nis2Status.ESSENTIAL, Nis2Sector.DIGITAL_INFRASTRUCTURE,
                 DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
         Membership other = members.activeMember("CIDR", "Nosy Neighbour", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
                 null, Language.en, NotificationMode.SEND_ON_BEHALF);

@@ -160,15 +160,15 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         assertThat(validated.getHistory()).extracting(StatusChange::getActor)
                 .containsExactly("coordinator", "system", "system", "coordinator", "applicant", "system", "system");
 
-        // a bank notifies the CCB (NIS2) and the NBB (DORA credit institution): one notification process each
+        // a less significant bank notifies the NBB (DORA Art. 45(3), 46(a)) and not the CCB: DORA is the sector-specific
+        // act for its banking sector (DORA Art. 1(2), NIS2 Art. 4(1) and recital 28)
         assertThat(notifications.findByMembershipIdOrderByIdAsc(m.getId()))
                 .extracting(AuthorityNotification::getAuthorityCode, AuthorityNotification::getStatus)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CCB", NotificationStatus.PREPARED),
-                        org.assertj.core.groups.Tuple.tuple("NBB", NotificationStatus.PREPARED));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NBB", NotificationStatus.PREPARED));
         assertThat(pi).isWaitingAt(OnboardingProcess.CALL_ACTIVITY_NOTIFY_AUTHORITIES);
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
                 .processDefinitionKey(NotificationProcess.KEY).list())
-                .hasSize(2).allSatisfy(child -> assertThat(child.getBusinessKey()).isEqualTo(String.valueOf(m.getId())));
+                .hasSize(1).allSatisfy(child -> assertThat(child.getBusinessKey()).isEqualTo(String.valueOf(m.getId())));
     }
 
     @Test

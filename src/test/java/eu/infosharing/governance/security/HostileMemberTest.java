@@ -16,6 +16,7 @@ import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.AuthoritySearchProcess;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;
@@ -137,7 +138,7 @@ class HostileMemberTest {
         annualReviews.schedule(bActive);
         var b = bActive.getOrganisation();
         bPending = apply(new ApplicationRequest("GRC", new ApplicationRequest.OrganisationInput(b.getLegalName(), "NV", "BE",
-                b.getEnterpriseNumber(), null, null, "PUBLIC_BODY", "NOT_IN_SCOPE", null, "NONE", "en"),
+                b.getEnterpriseNumber(), null, null, "PUBLIC_BODY", "NOT_IN_SCOPE", null, "NONE", null, null, "en"),
                 List.of(Applications.contact(b.getLegalName())), List.of(), "Also governance"));
         cAtGdpr = apply(Applications.publicBody("GRC", "Hostile Gamma Agency"));
         complete(cAtGdpr, OnboardingProcess.TASK_VET_APPLICATION, Map.of(OnboardingProcess.VETTING_DECISION.name(), "APPROVE"));
@@ -404,7 +405,8 @@ class HostileMemberTest {
         assertThat(StreamSupport.stream(startable.spliterator(), false).map(d -> d.get("key").asText()).toList())
                 .containsExactlyInAnyOrder(OnboardingProcess.KEY, CessationProcess.KEY);
         StateFingerprint before = fingerprint();
-        for (String internal : List.of(NotificationProcess.KEY, RulesRevisionProcess.KEY, AnnualReviewProcess.KEY)) {
+        for (String internal : List.of(NotificationProcess.KEY, RulesRevisionProcess.KEY, AnnualReviewProcess.KEY,
+                AuthoritySearchProcess.KEY)) {
             assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/start"),
                     jsonBody("{}"), String.class), 403, "only the product starts it");
             assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/submit-form"),

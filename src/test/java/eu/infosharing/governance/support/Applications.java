@@ -31,7 +31,22 @@ public final class Applications {
     public static OrganisationInput organisation(String legalName, String participantType, String nis2Status,
                                                  String nis2Sector, String dora, String lei) {
         return new OrganisationInput(legalName, "NV", "BE", Identifiers.enterpriseNumber(), null, lei,
-                participantType, nis2Status, nis2Sector, dora, "en");
+                participantType, nis2Status, nis2Sector, dora, licenceFor(dora), null, "en");
+    }
+
+    /**
+     * The licence fact the application must give for the DORA types whose authority depends on it: the one that keeps
+     * a Belgian entity with its national supervisor (a bank less significant under the SSM, a stockbroking firm, a
+     * crypto-asset service provider; a data reporting service provider with ESMA).
+     */
+    public static String licenceFor(String dora) {
+        return dora == null ? null : switch (dora) {
+            case "A" -> "LESS_SIGNIFICANT_CREDIT_INSTITUTION";
+            case "E" -> "STOCKBROKING_FIRM";
+            case "F" -> "CRYPTO_ASSET_SERVICE_PROVIDER";
+            case "M" -> "DRSP_SUPERVISED_BY_ESMA";
+            default -> null;
+        };
     }
 
     public static ContactInput contact(String legalName) {

@@ -10,6 +10,7 @@ import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.DoraEntityType;
+import eu.infosharing.governance.organisation.DoraLicence;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
@@ -18,6 +19,7 @@ import eu.infosharing.governance.organisation.OrganisationDeclaration;
 import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.organisation.ParticipantType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +66,9 @@ public class Members {
         Organisation o = new Organisation("BE", number, null);
         String slug = legalName.toLowerCase().replaceAll("[^a-z0-9]", "");
         o.declare(new OrganisationDeclaration(legalName, "NV", "BE", number, null, dora == null ? null : Identifiers.lei(),
-                ParticipantType.PRIVATE_COMPANY, nis2, sector, dora, language,
+                ParticipantType.PRIVATE_COMPANY, nis2, sector, dora,
+                dora == null ? null : Optional.ofNullable(Applications.licenceFor(dora.name())).map(DoraLicence::valueOf).orElse(null),
+                null, language,
                 List.of(new ContactDetails("Member of " + legalName, "soc@" + slug + ".example", "+32 3 555 00 00", null))));
         o = organisations.saveAndFlush(o);
         String groupId = Roles.organisationGroup(o.getId());

@@ -1,0 +1,66 @@
+package eu.infosharing.governance.notification;
+
+import static eu.infosharing.governance.process.AuthoritySearchProcess.*;
+
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.onboarding.TaskInputErrors;
+import eu.infosharing.governance.process.TaskDisplay;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The listeners bpmn/competent-authority-search.bpmn names; the work is in {@link AuthoritySearch}. */
+@Configuration
+public class AuthoritySearchDelegates {
+
+    /** Shows the coordinator what is known of the entity and the authorities configured today. */
+    @Bean
+    TaskListener authoritySearchTaskListener(AuthoritySearch search, MembershipService memberships) {
+        return task -> {
+            Membership m = membership(task, memberships);
+            Map<String, Object> shown = new HashMap<>();
+            TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());
+            TaskDisplay.IDENTIFIERS.putIn(shown, m.getOrganisation().displayIdentifiers());
+            TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().getCountry() + "; " + m.getOrganisation().displayRegimes());
+            TaskDisplay.EVENT_LABEL.putIn(shown, (NotificationEvent.valueOf(EVENT.from(task)) == NotificationEvent.ENTRY
+                    ? "Entry into " : "Cessation of participation in ") + m.getArrangement().getName());
+            TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(shown, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(Locale.UK).format(LocalDate.parse(EFFECTIVE_ON.from(task))));
+            KNOWN_AUTHORITIES.putIn(shown, search.knownAuthorities());
+            task.setVariablesLocal(shown);
+        };
+    }
+
+    /** Keeps the finding and, when an authority was found, creates its notification for the model to send. */
+    @Bean
+    TaskListener authorityFindingListener(AuthoritySearch search, AuthorityNotifications notifications,
+                                          MembershipService memberships) {
+        return task -> {
+            Membership m = membership(task, memberships);
+            String found = TaskInputErrors.translate(() -> search.record(m, FINDING.from(task), AUTHORITY_CODE.from(task),
+                    FINDING_REASON.from(task)));
+            NotificationEvent event = NotificationEvent.valueOf(EVENT.from(task));
+            List<String> references = new ArrayList<>();
+            if (found != null) {
+                notifications.create(m.getId(), event, LocalDate.parse(EFFECTIVE_ON.from(task)));
+                notifications.find(m.getId(), found, event).ifPresent(n -> references.add(n.getReference()));
+            }
+            NOTIFICATION_REFERENCES.set(task.getExecution(), references);
+        };
+    }
+
+    /** The membership is the instance's business key, set by the product when it started the search. */
+    private static Membership membership(DelegateTask task, MembershipService memberships) {
+        return memberships.get(Long.valueOf(task.getExecution().getProcessBusinessKey()));
+    }
+}
