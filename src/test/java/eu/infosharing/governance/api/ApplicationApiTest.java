@@ -1,5 +1,6 @@
 package eu.infosharing.governance.api;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -87,7 +88,11 @@ class ApplicationApiTest {
                 .andExpect(jsonPath("$[?(@.code=='CIDR')].requiredSponsors", hasItem(1)))
                 .andExpect(jsonPath("$[?(@.code=='HOSPITALS')].admittedParticipantTypes[*]", hasItem("HEALTHCARE_PROVIDER")))
                 .andExpect(jsonPath("$[?(@.code=='GRC')].currentRules.version", hasItem("1.0")))
-                .andExpect(jsonPath("$[?(@.code=='GRC')].currentRules.text", hasItem(containsString("TLP:AMBER+STRICT"))));
+                .andExpect(jsonPath("$[?(@.code=='GRC')].currentRules.text", hasItem(containsString("TLP:AMBER+STRICT"))))
+                // the rules say which lawful basis applies to whom: no legitimate interest for a public body's tasks
+                .andExpect(jsonPath("$[*].currentRules.text", everyItem(allOf(
+                        containsString("a public authority or body, for which legitimate interest does not apply"),
+                        containsString("(GDPR Art. 6(1)(e))"), containsString("(GDPR Art. 6(1)(f), NIS2 recital 121)")))));
     }
 
     @Test
