@@ -131,9 +131,11 @@ public class AuthorityNotification {
         return String.format(Locale.ROOT, "AGN-%d-%06d-%s-%s", effectiveDate.getYear(), membershipId, authorityCode, event);
     }
 
-    public void attachDocument(byte[] pdf) {
+    /** Keeps the letter, and the legal basis it prints: what the row says is what the authority read. */
+    public void attachDocument(byte[] pdf, String legalBasis) {
         this.document = pdf;
         this.documentSha256 = sha256(pdf);
+        this.legalBasis = legalBasis;
     }
 
     public void attachProcess(String processInstanceId) {

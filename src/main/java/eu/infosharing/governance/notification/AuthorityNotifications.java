@@ -24,11 +24,12 @@ import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -98,19 +99,25 @@ public class AuthorityNotifications {
     @Transactional
     public List<String> create(Long membershipId, NotificationEvent event, LocalDate effectiveDate) {
         Membership m = memberships.get(membershipId);
-        Map<String, String> recipients = new LinkedHashMap<>();
-        membershipAuthorities.effective(m).forEach(d -> recipients.put(d.authorityCode(), d.legalBasis()));
+        Set<String> recipients = new LinkedHashSet<>();
+        membershipAuthorities.effective(m).forEach(d -> recipients.add(d.authorityCode()));
         if (event == NotificationEvent.CESSATION) {
             notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
-                    .forEach(entry -> recipients.putIfAbsent(entry.getAuthorityCode(), entry.getLegalBasis()));
+                    .forEach(entry -> recipients.add(entry.getAuthorityCode()));
         }
         List<String> references = new ArrayList<>();
-        recipients.forEach((code, legalBasis) -> {
+        recipients.forEach(code -> {
             CompetentAuthority authority = authority(code);
             AuthorityNotification n = notifications.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), code, event)
-                    .orElseGet(() -> notifications.save(new AuthorityNotification(m, code, event, legalBasis,
-                            effectiveDate, effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(),
-                            language(authority, m.getOrganisation()))));
+                    .orElseGet(() -> {
+                        Language language = language(authority, m.getOrganisation());
+                        // the provision of this authority's regime for this event (NIS2 Art. 29(4), DORA Art. 45(3)),
+                        // not the wording of the rule that selected the authority at entry
+                        String legalBasis = LegalBasis.of(authority.getRegime(),
+                                LegalBasis.occasion(event, concernedLater(m, effectiveDate)), language);
+                        return notifications.save(new AuthorityNotification(m, code, event, legalBasis, effectiveDate,
+                                effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(), language));
+                    });
             references.add(n.getReference());
         });
         return references;
@@ -127,7 +134,8 @@ public class AuthorityNotifications {
         AuthorityNotification n = byReference(reference);
         CompetentAuthority authority = authority(n.getAuthorityCode());
         if (n.getDocument() == null) {
-            n.attachDocument(letters.pdf(letter(n, authority)));
+            LetterContent letter = letter(n, authority);
+            n.attachDocument(letters.pdf(letter), letter.legalBasis());
         }
         n.attachProcess(processInstanceId);
         Organisation o = n.getMembership().getOrganisation();
@@ -149,7 +157,7 @@ public class AuthorityNotifications {
         CompetentAuthority authority = authority(n.getAuthorityCode());
         LetterContent letter = letter(n, authority);
         if (n.getDocument() == null) {
-            n.attachDocument(letters.pdf(letter));
+            n.attachDocument(letters.pdf(letter), letter.legalBasis());
         }
         AuthorityChannels.Delivery delivery;
         try {
@@ -341,16 +349,27 @@ public class AuthorityNotifications {
 
     // --- the letter ------------------------------------------------------------------------------------------
 
+    /**
+     * What the letter says. A letter already kept is evidence: its legal basis stays as printed. A letter still to be
+     * rendered cites the provision of the authority's regime for the event, in the letter's language.
+     */
     LetterContent letter(AuthorityNotification n, CompetentAuthority authority) {
         Membership m = n.getMembership();
         Organisation o = m.getOrganisation();
+        String legalBasis = n.getDocument() != null ? n.getLegalBasis() : LegalBasis.of(authority.getRegime(),
+                LegalBasis.occasion(n.getEvent(), concernedLater(m, n.getEffectiveDate())), n.getLanguage());
         return new LetterContent(n.getReference(), n.getEvent(), n.getLanguage(), authority.getName(), o.getLegalName(),
                 o.getCountry(), o.getEnterpriseNumber() == null ? null : EnterpriseNumber.format(o.getEnterpriseNumber()),
                 o.getForeignRegisterId(), o.getLei() == null ? null : Lei.format(o.getLei()),
-                m.getArrangement().getName(), m.getArrangement().getCode(), n.getEffectiveDate(), n.getLegalBasis(),
+                m.getArrangement().getName(), m.getArrangement().getCode(), n.getEffectiveDate(), legalBasis,
                 settings.dateOf(n.getCreatedAt()), n.getMode() == NotificationMode.SEND_ON_BEHALF,
                 // the participation began at validation, even when this authority's concern began later
                 m.getValidatedAt() == null ? null : settings.dateOf(m.getValidatedAt()));
+    }
+
+    /** An entry this authority learns of after the membership was validated: a yearly review made it competent. */
+    private boolean concernedLater(Membership m, LocalDate effectiveDate) {
+        return m.getValidatedAt() != null && settings.dateOf(m.getValidatedAt()).isBefore(effectiveDate);
     }
 
     /** The member's language when the authority accepts it, otherwise the authority's first language. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param foreignRegisterId national register id of a foreign entity, or null
  * @param lei               LEI, or null
  * @param arrangementCode   short code of the arrangement, or null
- * @param legalBasis        as given by the competent-authorities decision; printed as given, never translated
+ * @param legalBasis        the provision of the authority's regime for this event, in the letter's language
+ *                          ({@link LegalBasis}); printed as given
  * @param sentOnBehalf      true when the arrangement sends on the member's behalf, false when the member sends it
  */
 public record LetterContent(

@@ -93,6 +93,8 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     TransactionTemplate tx;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     AuthorityEndpoint nbb;
     String nbbAddress;
@@ -322,6 +324,60 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(pdfText(attachment(toCcb))).contains(n.getReference(), "on behalf");
     }
 
+    // --- the legal basis of the event (NIS2 Art. 29(4), DORA Art. 45(3)) -------------------------------------------
+
+    @Test
+    void aCessationLetterCitesTheCessationObligationOfTheAuthoritysRegimeInTheLettersLanguage() throws Exception {
+        // NIS2 Art. 29(4): "of their withdrawal from such arrangements, once the withdrawal takes effect"
+        Membership energy = members.activeMember("OTICS", "Leaving Grid", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.nl, NotificationMode.SEND_ON_BEHALF);
+        // DORA Art. 45(3): "of the cessation of their membership, once it takes effect"
+        Membership bank = members.activeMember("CIDR", "Leaving Bank", Nis2Status.NOT_IN_SCOPE, null,
+                DoraEntityType.A, Language.fr, NotificationMode.SEND_ON_BEHALF);
+        startEntryNotifications(energy).forEach(pi -> runJobs(pi.getId()));
+        startEntryNotifications(bank).forEach(pi -> runJobs(pi.getId()));
+        startNotifications(energy, NotificationEvent.CESSATION, LocalDate.now()).forEach(pi -> runJobs(pi.getId()));
+        startNotifications(bank, NotificationEvent.CESSATION, LocalDate.now()).forEach(pi -> runJobs(pi.getId()));
+
+        AuthorityNotification ccbEntry = notification(energy, "CCB");
+        AuthorityNotification ccbExit = notification(energy, "CCB", NotificationEvent.CESSATION);
+        assertThat(pdfText(ccbEntry.getDocument())).contains("Artikel 29, lid 4, van Richtlijn (EU) 2022/2555",
+                "wanneer zij dergelijke regelingen treffen");
+        assertThat(pdfText(ccbExit.getDocument())).contains("Artikel 29, lid 4, van Richtlijn (EU) 2022/2555",
+                "van hun terugtrekking uit", "zodra de terugtrekking van kracht wordt")
+                .doesNotContain("wanneer zij dergelijke regelingen treffen", "upon entering", "validation");
+
+        AuthorityNotification nbbExit = notification(bank, "NBB", NotificationEvent.CESSATION);
+        assertThat(nbbExit.getLanguage()).isEqualTo(Language.fr);
+        assertThat(pdfText(nbbExit.getDocument())).contains("Article 45, paragraphe 3, du règlement (UE) 2022/2554 (DORA)",
+                "la cessation de leur adhésion", "une fois que celle-ci prend effet")
+                .doesNotContain("dès la validation de leur adhésion", "upon validation");
+        assertThat(pdfText(notification(bank, "NBB").getDocument())).contains("dès la validation de leur adhésion");
+
+        // what the row keeps (register, evidence pack, API) is what the letter printed
+        for (AuthorityNotification n : List.of(ccbEntry, ccbExit, nbbExit)) {
+            assertThat(pdfText(n.getDocument())).contains(n.getLegalBasis().replaceAll("\\s+", " "));
+        }
+        assertThat(nbb.received()).filteredOn(r -> r.body().get("event").asText().equals("CESSATION")).singleElement()
+                .satisfies(r -> assertThat(r.body().get("legalBasis").asText()).isEqualTo(nbbExit.getLegalBasis()));
+    }
+
+    @Test
+    void anAuthorityThatBecameCompetentAfterTheEntityJoinedIsToldOfTheParticipationNotOfAnEntryThatDayInItsRegimesWords()
+            throws Exception {
+        Membership m = members.activeMember("OTICS", "Grown Grid", Nis2Status.IMPORTANT, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        // validated a year ago: the CCB learns of it at a yearly review, as annual-review does
+        tx.executeWithoutResult(s -> jdbc.update("update membership set validated_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(365))), m.getId()));
+        startEntryNotifications(m).forEach(pi -> runJobs(pi.getId()));
+
+        AuthorityNotification told = notification(m, "CCB");
+        assertThat(pdfText(told.getDocument())).contains("Article 29(4) of Directive (EU) 2022/2555 (NIS2)",
+                "already participated when it came within your competence").doesNotContain("upon entering");
+        assertThat(told.getLegalBasis()).contains("already participated");
+    }
+
     // --- the API --------------------------------------------------------------------------------------------------
 
     @Test
@@ -393,9 +449,13 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     }
 
     private AuthorityNotification notification(Membership m, String authority) {
+        return notification(m, authority, NotificationEvent.ENTRY);
+    }
+
+    private AuthorityNotification notification(Membership m, String authority, NotificationEvent event) {
         return tx.execute(s -> {
             AuthorityNotification n = repository.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), authority,
-                    NotificationEvent.ENTRY).orElseThrow();
+                    event).orElseThrow();
             if (n.getDocument() != null) {
                 n.getDocument(); // load the letter inside the transaction
             }
