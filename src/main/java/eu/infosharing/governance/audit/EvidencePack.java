@@ -4,7 +4,11 @@ import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.LetterContent;
 import eu.infosharing.governance.notification.NotificationLetter;
+import eu.infosharing.governance.notification.OrganiserSettings;
+import eu.infosharing.governance.organisation.Organisation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,9 +42,11 @@ public class EvidencePack {
     private final AuthorityNotificationRepository notifications;
     private final AuditChainVerifier verifier;
     private final CurrentUser currentUser;
+    private final OrganiserSettings organiser;
 
     public EvidencePack(Timeline timeline, AuthorityNotificationRepository notifications, AuditChainVerifier verifier,
-                        CurrentUser currentUser) {
+                        CurrentUser currentUser, OrganiserSettings organiser) {
+        this.organiser = organiser;
         this.timeline = timeline;
         this.notifications = notifications;
         this.verifier = verifier;
@@ -53,7 +59,13 @@ public class EvidencePack {
                                String documentUrl) {
     }
 
-    public record Pack(Long membershipId, String organisation, String identifiers, String arrangement, String status,
+    /**
+     * @param regimes        the entity's NIS2 status and sector and its DORA entity type (point of Art. 2(1))
+     * @param contactPersons the member's contact persons as a supervisor reaches them
+     * @param organiser      who runs the arrangement: name, address, contact point
+     */
+    public record Pack(Long membershipId, String organisation, String identifiers, String regimes, String contactPersons,
+                       String arrangement, LetterContent.Organiser organiser, String status,
                        Instant appliedAt, Instant validatedAt, Instant generatedAt, String generatedBy, boolean auditChainIntact,
                        String auditChainProblem, List<Timeline.Entry> timeline, List<Notification> notifications) {
     }
@@ -69,8 +81,10 @@ public class EvidencePack {
                         n.getConfirmedAt(), n.getConfirmedBy(), n.getDocumentSha256(),
                         n.getDocumentSha256() == null ? null : "/api/notifications/" + n.getId() + "/document"))
                 .toList();
-        return new Pack(m.getId(), m.getOrganisation().getLegalName(), m.getOrganisation().displayIdentifiers(),
-                m.getArrangement().getName(), m.getStatus().name(), m.getAppliedAt(), m.getValidatedAt(), Instant.now(),
+        Organisation o = m.getOrganisation();
+        return new Pack(m.getId(), o.getLegalName(), o.displayIdentifiers(), o.displayRegimes(),
+                AuthorityNotifications.contactPersons(o), m.getArrangement().getName(), organiser.organiser(),
+                m.getStatus().name(), m.getAppliedAt(), m.getValidatedAt(), Instant.now(),
                 currentUser.id(), broken == null, broken == null ? null : "entry #" + broken.seq() + ": " + broken.reason(),
                 timeline.of(membershipId), sent);
     }
@@ -87,6 +101,11 @@ public class EvidencePack {
             w.line("Evidence pack", 16, true);
             w.line(pack.organisation() + " in " + pack.arrangement(), 12, true);
             w.line(pack.identifiers() + " · membership " + pack.membershipId() + " · status " + pack.status(), 10, false);
+            w.line(pack.regimes(), 10, false);
+            w.line("Contact person(s): " + pack.contactPersons(), 10, false);
+            LetterContent.Organiser organiser = pack.organiser();
+            w.line("Arrangement organised by " + organiser.name() + ", " + organiser.address() + "; contact point: "
+                    + organiser.contactPoint(), 10, false);
             w.line("Generated " + TIME.format(pack.generatedAt()) + " (Europe/Brussels) by " + pack.generatedBy(), 10, false);
             w.line("Audit chain: " + (pack.auditChainIntact() ? "intact, every entry verified against its hash"
                     : "BROKEN at " + pack.auditChainProblem()), 10, true);

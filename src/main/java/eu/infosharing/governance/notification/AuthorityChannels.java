@@ -96,11 +96,26 @@ public class AuthorityChannels {
         entity.put("enterpriseNumber", letter.enterpriseNumber());
         entity.put("foreignRegisterId", letter.foreignRegisterId());
         entity.put("lei", letter.lei());
+        LetterContent.Particulars particulars = letter.particulars();
+        if (particulars != null) {
+            entity.put("nis2Status", particulars.nis2Status() == null ? null : particulars.nis2Status().name());
+            entity.put("nis2Sector", particulars.nis2Sector() == null ? null : particulars.nis2Sector().name());
+            // the point of DORA Art. 2(1), e.g. "a" for a credit institution
+            entity.put("doraEntityType", particulars.doraEntityType() == null ? null
+                    : particulars.doraEntityType().name().toLowerCase(java.util.Locale.ROOT));
+            entity.put("contactPersons", particulars.contactPersons());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", letter.reference());
         body.put("event", letter.event().name());
         body.put("entity", entity);
-        body.put("arrangement", Map.of("code", letter.arrangementCode(), "name", letter.arrangementName()));
+        Map<String, Object> arrangement = new LinkedHashMap<>();
+        arrangement.put("code", letter.arrangementCode());
+        arrangement.put("name", letter.arrangementName());
+        if (particulars != null && particulars.organiser() != null) {
+            arrangement.put("organiser", particulars.organiser());
+        }
+        body.put("arrangement", arrangement);
         body.put("effectiveDate", letter.effectiveDate().toString());
         body.put("legalBasis", letter.legalBasis());
         body.put("language", letter.language().name());

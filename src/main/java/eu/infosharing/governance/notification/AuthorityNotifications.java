@@ -59,6 +59,7 @@ public class AuthorityNotifications {
     private final AuthorityChannels channels;
     private final MailGateway mail;
     private final NotificationSettings settings;
+    private final OrganiserSettings organiser;
     private final CurrentUser currentUser;
     private final TransactionTemplate separateTransaction;
     private final AuditTrail auditTrail;
@@ -68,7 +69,7 @@ public class AuthorityNotifications {
                                   CompetentAuthorityRepository authorities, MembershipService memberships,
                                   MembershipAuthorities membershipAuthorities, OrganisationRepository organisations,
                                   NotificationLetter letters, AuthorityChannels channels, MailGateway mail,
-                                  NotificationSettings settings, CurrentUser currentUser,
+                                  NotificationSettings settings, OrganiserSettings organiser, CurrentUser currentUser,
                                   PlatformTransactionManager transactions, AuditTrail auditTrail,
                                   @Value("${governance.public-url}") String publicUrl) {
         this.notifications = notifications;
@@ -81,6 +82,7 @@ public class AuthorityNotifications {
         this.channels = channels;
         this.mail = mail;
         this.settings = settings;
+        this.organiser = organiser;
         this.currentUser = currentUser;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -364,7 +366,14 @@ public class AuthorityNotifications {
                 m.getArrangement().getName(), m.getArrangement().getCode(), n.getEffectiveDate(), legalBasis,
                 settings.dateOf(n.getCreatedAt()), n.getMode() == NotificationMode.SEND_ON_BEHALF,
                 // the participation began at validation, even when this authority's concern began later
-                m.getValidatedAt() == null ? null : settings.dateOf(m.getValidatedAt()));
+                m.getValidatedAt() == null ? null : settings.dateOf(m.getValidatedAt()),
+                new LetterContent.Particulars(organiser.organiser(), o.getNis2Status(), o.getNis2Sector(),
+                        o.getDoraEntityType(), contactPersons(o)));
+    }
+
+    /** The member's contact persons as a supervisor reaches them: name, e-mail, phone. */
+    public static String contactPersons(Organisation o) {
+        return o.getContacts().stream().map(c -> c.details().display()).collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** An entry this authority learns of after the membership was validated: a yearly review made it competent. */

@@ -136,6 +136,10 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         String letter = pdfText(attachment(mail));
         assertThat(letter).contains("Zuiderbank", "Teilnahme", ccb.getReference(), ccb.getLegalBasis(),
                 bank.getArrangement().getName());
+        // what the supervisor needs besides, in the letter's language: regimes, the member's contact, the organiser
+        assertThat(letter).contains("Wesentliche Einrichtung im Sinne der Richtlinie (EU) 2022/2555, Sektor: Bankwesen (Anhang I)",
+                "Artikel 2 Absatz 1 Buchstabe a: Kreditinstitut", "Kontaktperson Member of Zuiderbank <soc@zuiderbank.example>",
+                "Organisator Cyber Security Coalition", "Kontaktstelle Focus Group coordination, info@cybersecuritycoalition.be");
         assertThat(ccb.getStatus()).isEqualTo(NotificationStatus.SENT);
         assertThat(ccb.getChannel()).isEqualTo(CompetentAuthority.Channel.EMAIL);
         assertThat(ccb.getMessageId()).isEqualTo(mail.getMessageID());
@@ -146,6 +150,9 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
             assertThat(r.body().get("event").asText()).isEqualTo("ENTRY");
             assertThat(r.body().get("entity").get(ApplicationFields.LEI.name()).asText()).isNotBlank();
             assertThat(r.body().get("language").asText()).isEqualTo("nl");
+            assertThat(r.body().get("entity").get("doraEntityType").asText()).isEqualTo("a");
+            assertThat(r.body().get("entity").get("contactPersons").asText()).contains("soc@zuiderbank.example");
+            assertThat(r.body().get("arrangement").get("organiser").get("name").asText()).startsWith("Cyber Security Coalition");
             String nbbLetter = pdfText(Base64.getDecoder().decode(r.body().get("document").get("base64").asText()));
             assertThat(nbbLetter).contains("Zuiderbank", "deelname", nbbNotification.getReference());
         });
