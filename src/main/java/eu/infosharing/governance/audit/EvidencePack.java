@@ -7,12 +7,14 @@ import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.LetterContent;
 import eu.infosharing.governance.notification.NotificationLetter;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.notification.OrganiserSettings;
 import eu.infosharing.governance.organisation.Organisation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,20 +45,31 @@ public class EvidencePack {
     private final AuditChainVerifier verifier;
     private final CurrentUser currentUser;
     private final OrganiserSettings organiser;
+    private final AuthorityNotifications authorityNotifications;
+    private final NotificationSettings settings;
 
     public EvidencePack(Timeline timeline, AuthorityNotificationRepository notifications, AuditChainVerifier verifier,
-                        CurrentUser currentUser, OrganiserSettings organiser) {
+                        CurrentUser currentUser, OrganiserSettings organiser, AuthorityNotifications authorityNotifications,
+                        NotificationSettings settings) {
         this.organiser = organiser;
+        this.authorityNotifications = authorityNotifications;
+        this.settings = settings;
         this.timeline = timeline;
         this.notifications = notifications;
         this.verifier = verifier;
         this.currentUser = currentUser;
     }
 
+    /**
+     * @param onTime         whether the authority was told by its deadline: yes, late, overdue, pending
+     * @param acknowledged   the authority's acknowledgement: yes, waived (it does not acknowledge), no
+     * @param acknowledgedBy INTAKE's answer, or who recorded it
+     */
     public record Notification(String reference, String authority, String event, String legalBasis, String effectiveDate,
                                String dueDate, String status, Instant sentAt, String channel, String messageId,
-                               String memberReference, Instant confirmedAt, String confirmedBy, String documentSha256,
-                               String documentUrl) {
+                               String memberReference, Instant confirmedAt, String confirmedBy, String onTime,
+                               String acknowledged, LocalDate acknowledgedOn, String authorityReference,
+                               String acknowledgedBy, String documentSha256, String documentUrl) {
     }
 
     /**
@@ -74,11 +87,15 @@ public class EvidencePack {
     public Pack of(Long membershipId) {
         Membership m = timeline.auditable(membershipId);
         AuditChainVerifier.BrokenLink broken = verifier.verify(m);
+        LocalDate today = settings.today();
         List<Notification> sent = notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream()
                 .map(n -> new Notification(n.getReference(), n.getAuthorityCode(), n.getEvent().name(), n.getLegalBasis(),
                         n.getEffectiveDate().toString(), n.getDueDate().toString(), n.getStatus().name(), n.getSentAt(),
                         n.getChannel() == null ? null : n.getChannel().name(), n.getMessageId(), n.getMemberReference(),
-                        n.getConfirmedAt(), n.getConfirmedBy(), n.getDocumentSha256(),
+                        n.getConfirmedAt(), n.getConfirmedBy(), authorityNotifications.onTime(n, today), n.acknowledged(),
+                        n.getAcknowledgedOn(), n.getAuthorityReference(),
+                        n.getAcknowledgementSource() == AuthorityNotification.AcknowledgementSource.INTAKE
+                                ? "the authority's intake" : n.getAcknowledgedBy(), n.getDocumentSha256(),
                         n.getDocumentSha256() == null ? null : "/api/notifications/" + n.getId() + "/document"))
                 .toList();
         Organisation o = m.getOrganisation();
@@ -119,6 +136,9 @@ public class EvidencePack {
                         + n.dueDate() + " · " + n.status() + (n.sentAt() == null ? "" : " at " + TIME.format(n.sentAt()) + " by "
                         + n.channel() + ", message id " + n.messageId()) + (n.confirmedAt() == null ? "" : " · confirmed by "
                         + n.confirmedBy() + " with the authority's reference " + n.memberReference())
+                        + " · on time: " + n.onTime() + " · acknowledged: " + n.acknowledged()
+                        + (n.acknowledgedOn() == null ? "" : " on " + n.acknowledgedOn() + ", authority's reference "
+                        + n.authorityReference() + " (" + n.acknowledgedBy() + ")")
                         + (n.documentSha256() == null ? "" : " · letter SHA-256 " + n.documentSha256()), 9, false);
             }
             w.gap();

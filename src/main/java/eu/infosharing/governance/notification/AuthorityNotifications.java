@@ -176,6 +176,15 @@ public class AuthorityNotifications {
         auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_SENT", n.getReference() + " sent to " + authority.getCode()
                 + " by " + delivery.channel() + " (" + delivery.address() + "), message id " + delivery.messageId()
                 + ", letter SHA-256 " + n.getDocumentSha256());
+        AuthorityChannels.Acknowledgement ack = delivery.acknowledgement();
+        if (ack != null && !n.isAcknowledgementSettled()) {
+            // the intake's own word that it received it: no follow-up will ask for it
+            n.acknowledge(AuthorityNotification.AcknowledgementSource.INTAKE, ack.receivedOn(), ack.authorityReference(),
+                    CurrentUser.SYSTEM);
+            auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_ACKNOWLEDGED",
+                    n.getReference() + " acknowledged by " + authority.getCode() + "'s intake on " + ack.receivedOn()
+                            + ", authority's reference " + ack.authorityReference());
+        }
         log.info("Notification {} sent to {} by {} ({})", reference, authority.getCode(), delivery.channel(), delivery.messageId());
     }
 
@@ -311,6 +320,18 @@ public class AuthorityNotifications {
             return n.getMemberSentOn();
         }
         return n.doneAt() == null ? null : settings.dateOf(n.doneAt());
+    }
+
+    /**
+     * Whether the authority was told by its deadline: "yes", "late", or while not done "overdue" or "pending". The
+     * deadline is the authority's (competent_authority.deadline after the event took effect).
+     */
+    public String onTime(AuthorityNotification n, LocalDate today) {
+        LocalDate done = doneOn(n);
+        if (done != null) {
+            return done.isAfter(n.getDueDate()) ? "late" : "yes";
+        }
+        return n.isOverdue(today) ? "overdue" : "pending";
     }
 
     /** The notification if the current user may see its membership; otherwise as if it did not exist. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -20,6 +21,7 @@ import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.TaskDisplay;
@@ -65,7 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "governance.notification.retry-cycle=PT1M,PT5M"})
+        "governance.notification.retry-cycle=PT1M,PT5M", "governance.notification.acknowledgement-periods.NBB=P7D"})
 class AuthorityNotificationProcessTest extends ProcessTestSupport {
 
     private static final String PASSWORD = "Notification-Test-Secret-1";
@@ -95,6 +97,8 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     MockMvc mvc;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    Acknowledgements acknowledgements;
 
     AuthorityEndpoint nbb;
     String nbbAddress;
@@ -385,6 +389,184 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(told.getLegalBasis()).contains("already participated");
     }
 
+    // --- proof of receipt: the authority's acknowledgement ------------------------------------------------------------
+
+    @Test
+    void anIntakeThatAcknowledgesInItsAnswerIsRecordedAndNeedsNoFollowUp() throws Exception {
+        Membership bank = members.activeMember("CIDR", "Acked Bank", Nis2Status.NOT_IN_SCOPE, null,
+                DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
+        nbb.acknowledgeWith("NBB-RCPT-0042");
+        startEntryNotifications(bank).forEach(pi -> runJobs(pi.getId()));
+
+        AuthorityNotification n = notification(bank, "NBB");
+        assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(n.getAcknowledgementSource()).isEqualTo(AuthorityNotification.AcknowledgementSource.INTAKE);
+        assertThat(n.getAuthorityReference()).isEqualTo("NBB-RCPT-0042");
+        assertThat(n.getAcknowledgedOn()).isEqualTo(LocalDate.now());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusYears(1))).doesNotContain(n.getReference());
+        users.user("ackauditor", PASSWORD, Roles.AUDITORS);
+        String csv = mvc.perform(get("/api/notifications/register.csv?authority=NBB").with(httpBasic("ackauditor", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith("on_time,acknowledged,acknowledged_on,authority_reference");
+        assertThat(csv).contains("\"" + n.getReference() + "\",\"Acked Bank\"")
+                .containsPattern(n.getReference() + ".*\"yes\",\"yes\",\"" + LocalDate.now() + "\",\"NBB-RCPT-0042\"");
+    }
+
+    @Test
+    void anUnacknowledgedNotificationRaisesAFollowUpAfterItsAuthoritysPeriodThatChasesUntilTheAcknowledgementIsRecorded()
+            throws Exception {
+        Membership m = members.activeMember("OTICS", "Quiet Authority Grid", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        startEntryNotifications(m).forEach(pi -> runJobs(pi.getId()));
+        AuthorityNotification sent = notification(m, "CCB");
+        assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.getAcknowledgementSource()).as("a mail server's acceptance is no acknowledgement").isNull();
+
+        // the global period (14 days) for the CCB; the NBB has its own (7 days, in this test's settings)
+        assertThat(acknowledgements.due(sent)).isEqualTo(LocalDate.now().plusDays(14));
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(13))).doesNotContain(sent.getReference());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14))).contains(sent.getReference());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(30))).as("raised once")
+                .doesNotContain(sent.getReference());
+        ProcessInstance followUp = acknowledgementFollowUp(sent);
+        Task task = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+        assertThat(task.getName()).isEqualTo("Acknowledgement missing from CCB: Quiet Authority Grid, OTICS");
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).containsExactly(Roles.COORDINATORS);
+        assertThat(taskService.getVariableLocal(task.getId(), TaskDisplay.SENT_ON_LABEL.name())).isNotNull();
+
+        actAs("coordinator", Roles.COORDINATORS);
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "CHASED")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("What was done");
+        taskService.complete(task.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "CHASED",
+                AcknowledgementProcess.NOTE.name(), "Mailed the CCB's NIS2 desk quoting the reference"));
+        identityService.clearAuthentication(); // the engine's clock runs what follows, not the coordinator
+        runJobs(followUp.getId());
+        assertThat(followUp).isWaitingAt(AcknowledgementProcess.TIMER_CATCH_CHASE_AGAIN);
+        assertThat(managementService.createJobQuery().processInstanceId(followUp.getId()).timers().singleResult().getDuedate())
+                .as("asked again after the period").isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
+
+        fireTimer(followUp.getId(), AcknowledgementProcess.TIMER_CATCH_CHASE_AGAIN);
+        Task again = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+        actAs("coordinator", Roles.COORDINATORS);
+        Map<String, Object> future = Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
+                AcknowledgementProcess.NOTE.name(), "The CCB replied", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "CCB/2026/991",
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().plusDays(2).toString());
+        assertThatThrownBy(() -> taskService.complete(again.getId(), future)).hasMessageContaining("cannot be in the future");
+        taskService.complete(again.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
+                AcknowledgementProcess.NOTE.name(), "The CCB replied", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "CCB/2026/991",
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().toString()));
+        identityService.clearAuthentication();
+        runJobs(followUp.getId());
+
+        assertThat(followUp).isEnded().hasPassed(AcknowledgementProcess.END_EVENT_ACKNOWLEDGEMENT_RECORDED);
+        AuthorityNotification acknowledged = notification(m, "CCB");
+        assertThat(acknowledged.getAcknowledgementSource()).isEqualTo(AuthorityNotification.AcknowledgementSource.RECORDED);
+        assertThat(acknowledged.getAuthorityReference()).isEqualTo("CCB/2026/991");
+        assertThat(acknowledged.getAcknowledgedBy()).isEqualTo("coordinator");
+        // the evidence pack says sent, on time, acknowledged with the authority's reference
+        users.user("ackcoordinator", PASSWORD, Roles.COORDINATORS);
+        mvc.perform(get("/api/memberships/" + m.getId() + "/evidence-pack.json").with(httpBasic("ackcoordinator", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notifications[0].status").value("SENT"))
+                .andExpect(jsonPath("$.notifications[0].onTime").value("yes"))
+                .andExpect(jsonPath("$.notifications[0].acknowledged").value("yes"))
+                .andExpect(jsonPath("$.notifications[0].authorityReference").value("CCB/2026/991"))
+                .andExpect(jsonPath("$.notifications[0].acknowledgedOn").value(LocalDate.now().toString()));
+    }
+
+    @Test
+    void aCoordinatorClosesTheWaitForAnAuthorityThatDoesNotAcknowledge() {
+        Membership m = members.activeMember("OTICS", "Silent Authority Water", Nis2Status.IMPORTANT, Nis2Sector.DRINKING_WATER,
+                null, Language.nl, NotificationMode.SEND_ON_BEHALF);
+        startEntryNotifications(m).forEach(pi -> runJobs(pi.getId()));
+        AuthorityNotification sent = notification(m, "CCB");
+        acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14));
+        ProcessInstance followUp = acknowledgementFollowUp(sent);
+        Task task = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+
+        actAs("coordinator", Roles.COORDINATORS);
+        taskService.complete(task.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "NOT_EXPECTED",
+                AcknowledgementProcess.NOTE.name(), "The CCB confirmed by phone that it does not acknowledge participation notices"));
+        identityService.clearAuthentication();
+        runJobs(followUp.getId());
+
+        assertThat(followUp).isEnded().hasPassed(AcknowledgementProcess.END_EVENT_ACKNOWLEDGEMENT_WAIVED);
+        AuthorityNotification waived = notification(m, "CCB");
+        assertThat(waived.getAcknowledgementSource()).isEqualTo(AuthorityNotification.AcknowledgementSource.WAIVED);
+        assertThat(waived.acknowledged()).isEqualTo("waived");
+        assertThat(waived.getAuthorityReference()).isNull();
+    }
+
+    @Test
+    void theAcknowledgementIsRecordedThroughTheApiByCoordinatorsOrTheMemberThatSendsItselfAndEndsTheFollowUp() throws Exception {
+        Membership self = members.activeMember("OTICS", "Own Post Energy", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.PREPARE_ONLY);
+        Membership onBehalf = members.activeMember("OTICS", "Mandating Energy", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        String selfGroup = self.getOrganisation().getRepresentativesGroup().orElseThrow();
+        users.user("ownpostrep", PASSWORD, selfGroup);
+        users.user("mandatingrep", PASSWORD, onBehalf.getOrganisation().getRepresentativesGroup().orElseThrow());
+        users.user("ackcoord2", PASSWORD, Roles.COORDINATORS);
+        users.user("ackauditor2", PASSWORD, Roles.AUDITORS);
+        ProcessInstance selfPi = startEntryNotifications(self).get(0);
+        runJobs(selfPi.getId());
+        startEntryNotifications(onBehalf).forEach(pi -> runJobs(pi.getId()));
+        AuthorityNotification own = notification(self, "CCB");
+        AuthorityNotification mandated = notification(onBehalf, "CCB");
+        String body = "{\"acknowledgedOn\":\"" + LocalDate.now() + "\",\"authorityReference\":\"CCB-ACK-1\"}";
+
+        // not sent yet: nothing to acknowledge
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ownpostrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+        actAs("ownpostrep", selfGroup);
+        taskService.complete(openTask(selfPi.getId(), NotificationProcess.TASK_SEND_NOTIFICATION).getId(), Map.of(
+                NotificationProcess.MEMBER_REFERENCE.name(), "sent by registered mail", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
+        identityService.clearAuthentication();
+
+        // bad input is named, and changes nothing
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ownpostrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedOn\":\"tomorrow\",\"authorityReference\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field == 'acknowledgedOn')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'authorityReference')]").exists());
+        // a member records it only for a notification it sends itself; another organisation learns nothing; auditors read
+        mvc.perform(post("/api/notifications/" + mandated.getId() + "/acknowledgement").with(httpBasic("mandatingrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("mandatingrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ackauditor2", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        assertThat(notification(self, "CCB").getAcknowledgementSource()).isNull();
+        assertThat(notification(onBehalf, "CCB").getAcknowledgementSource()).isNull();
+
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ownpostrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.acknowledged").value("yes"))
+                .andExpect(jsonPath("$.authorityReference").value("CCB-ACK-1"))
+                .andExpect(jsonPath("$.acknowledgedBy").value("ownpostrep"));
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ackcoord2", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+
+        // a coordinator's follow-up waiting for the mandated one ends when the acknowledgement arrives through the API
+        acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14));
+        ProcessInstance followUp = acknowledgementFollowUp(mandated);
+        assertThat(followUp).isWaitingAt(AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+        mvc.perform(post("/api/notifications/" + mandated.getId() + "/acknowledgement").with(httpBasic("ackcoord2", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("CCB-ACK-1", "CCB-ACK-2")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.acknowledgementSource").value("RECORDED"));
+        assertThat(followUp).isEnded().hasPassed(AcknowledgementProcess.START_EVENT_ACKNOWLEDGED_ELSEWHERE,
+                AcknowledgementProcess.END_EVENT_ACKNOWLEDGED_ELSEWHERE).hasNotPassed(AcknowledgementProcess.END_EVENT_ACKNOWLEDGEMENT_RECORDED);
+        assertThat(taskService.createTaskQuery().processInstanceId(followUp.getId()).count()).isZero();
+    }
+
     // --- the API --------------------------------------------------------------------------------------------------
 
     @Test
@@ -453,6 +635,11 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                     Map.of(NotificationProcess.MEMBERSHIP_ID.name(), m.getId(), NotificationProcess.REFERENCE.name(), reference)));
         }
         return started;
+    }
+
+    private ProcessInstance acknowledgementFollowUp(AuthorityNotification n) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(AcknowledgementProcess.KEY)
+                .variableValueEquals(AcknowledgementProcess.REFERENCE.name(), n.getReference()).singleResult();
     }
 
     private AuthorityNotification notification(Membership m, String authority) {
