@@ -86,20 +86,22 @@ public class AuditController {
         }
         LocalDate today = settings.today();
         StringBuilder csv = new StringBuilder("reference,organisation,identifiers,arrangement,authority,event,legal_basis,"
-                + "effective_date,due_date,status,sent_or_confirmed_at,channel,message_id_or_member_reference,on_time\r\n");
+                + "effective_date,due_date,status,sent_or_confirmed_at,channel,message_id_or_member_reference,on_time,"
+                + "acknowledged,acknowledged_on,authority_reference\r\n");
         for (AuthorityNotification n : notifications.search(null, authorityCode, null)) {
             if (n.getEffectiveDate().isBefore(start) || n.getEffectiveDate().isAfter(end)) {
                 continue;
             }
             java.time.Instant doneAt = n.doneAt();
-            LocalDate doneOn = notifications.doneOn(n);
-            String onTime = doneOn != null ? (doneOn.isAfter(n.getDueDate()) ? "late" : "yes") : n.isOverdue(today) ? "overdue" : "pending";
+            String onTime = notifications.onTime(n, today);
             csv.append(String.join(",", cell(n.getReference()), cell(n.getMembership().getOrganisation().getLegalName()),
                     cell(n.getMembership().getOrganisation().displayIdentifiers()), cell(n.getMembership().getArrangement().getCode()),
                     cell(n.getAuthorityCode()), cell(n.getEvent().name()), cell(n.getLegalBasis()), cell(n.getEffectiveDate().toString()),
                     cell(n.getDueDate().toString()), cell(n.getStatus().name()), cell(doneAt == null ? "" : doneAt.toString()),
                     cell(n.getChannel() == null ? (n.getMemberReference() == null ? "" : "member") : n.getChannel().name()),
-                    cell(n.getMessageId() != null ? n.getMessageId() : n.getMemberReference()), cell(onTime))).append("\r\n");
+                    cell(n.getMessageId() != null ? n.getMessageId() : n.getMemberReference()), cell(onTime),
+                    cell(n.acknowledged()), cell(n.getAcknowledgedOn() == null ? "" : n.getAcknowledgedOn().toString()),
+                    cell(n.getAuthorityReference()))).append("\r\n");
         }
         return csv("notification-register-" + (authorityCode == null ? "" : authorityCode + "-") + start + "-" + end + ".csv", csv);
     }

@@ -4,11 +4,17 @@ import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.LetterContent;
 import eu.infosharing.governance.notification.NotificationLetter;
+import eu.infosharing.governance.notification.NotificationSettings;
+import eu.infosharing.governance.notification.OrganiserSettings;
+import eu.infosharing.governance.organisation.Organisation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -38,22 +44,41 @@ public class EvidencePack {
     private final AuthorityNotificationRepository notifications;
     private final AuditChainVerifier verifier;
     private final CurrentUser currentUser;
+    private final OrganiserSettings organiser;
+    private final AuthorityNotifications authorityNotifications;
+    private final NotificationSettings settings;
 
     public EvidencePack(Timeline timeline, AuthorityNotificationRepository notifications, AuditChainVerifier verifier,
-                        CurrentUser currentUser) {
+                        CurrentUser currentUser, OrganiserSettings organiser, AuthorityNotifications authorityNotifications,
+                        NotificationSettings settings) {
+        this.organiser = organiser;
+        this.authorityNotifications = authorityNotifications;
+        this.settings = settings;
         this.timeline = timeline;
         this.notifications = notifications;
         this.verifier = verifier;
         this.currentUser = currentUser;
     }
 
+    /**
+     * @param onTime         whether the authority was told by its deadline: yes, late, overdue, pending
+     * @param acknowledged   the authority's acknowledgement: yes, waived (it does not acknowledge), no
+     * @param acknowledgedBy INTAKE's answer, or who recorded it
+     */
     public record Notification(String reference, String authority, String event, String legalBasis, String effectiveDate,
                                String dueDate, String status, Instant sentAt, String channel, String messageId,
-                               String memberReference, Instant confirmedAt, String confirmedBy, String documentSha256,
-                               String documentUrl) {
+                               String memberReference, Instant confirmedAt, String confirmedBy, String onTime,
+                               String acknowledged, LocalDate acknowledgedOn, String authorityReference,
+                               String acknowledgedBy, String documentSha256, String documentUrl) {
     }
 
-    public record Pack(Long membershipId, String organisation, String identifiers, String arrangement, String status,
+    /**
+     * @param regimes        the entity's NIS2 status and sector and its DORA entity type (point of Art. 2(1))
+     * @param contactPersons the member's contact persons as a supervisor reaches them
+     * @param organiser      who runs the arrangement: name, address, contact point
+     */
+    public record Pack(Long membershipId, String organisation, String identifiers, String regimes, String contactPersons,
+                       String arrangement, LetterContent.Organiser organiser, String status,
                        Instant appliedAt, Instant validatedAt, Instant generatedAt, String generatedBy, boolean auditChainIntact,
                        String auditChainProblem, List<Timeline.Entry> timeline, List<Notification> notifications) {
     }
@@ -62,15 +87,21 @@ public class EvidencePack {
     public Pack of(Long membershipId) {
         Membership m = timeline.auditable(membershipId);
         AuditChainVerifier.BrokenLink broken = verifier.verify(m);
+        LocalDate today = settings.today();
         List<Notification> sent = notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream()
                 .map(n -> new Notification(n.getReference(), n.getAuthorityCode(), n.getEvent().name(), n.getLegalBasis(),
                         n.getEffectiveDate().toString(), n.getDueDate().toString(), n.getStatus().name(), n.getSentAt(),
                         n.getChannel() == null ? null : n.getChannel().name(), n.getMessageId(), n.getMemberReference(),
-                        n.getConfirmedAt(), n.getConfirmedBy(), n.getDocumentSha256(),
+                        n.getConfirmedAt(), n.getConfirmedBy(), authorityNotifications.onTime(n, today), n.acknowledged(),
+                        n.getAcknowledgedOn(), n.getAuthorityReference(),
+                        n.getAcknowledgementSource() == AuthorityNotification.AcknowledgementSource.INTAKE
+                                ? "the authority's intake" : n.getAcknowledgedBy(), n.getDocumentSha256(),
                         n.getDocumentSha256() == null ? null : "/api/notifications/" + n.getId() + "/document"))
                 .toList();
-        return new Pack(m.getId(), m.getOrganisation().getLegalName(), m.getOrganisation().displayIdentifiers(),
-                m.getArrangement().getName(), m.getStatus().name(), m.getAppliedAt(), m.getValidatedAt(), Instant.now(),
+        Organisation o = m.getOrganisation();
+        return new Pack(m.getId(), o.getLegalName(), o.displayIdentifiers(), o.displayRegimes(),
+                AuthorityNotifications.contactPersons(o), m.getArrangement().getName(), organiser.organiser(),
+                m.getStatus().name(), m.getAppliedAt(), m.getValidatedAt(), Instant.now(),
                 currentUser.id(), broken == null, broken == null ? null : "entry #" + broken.seq() + ": " + broken.reason(),
                 timeline.of(membershipId), sent);
     }
@@ -87,6 +118,11 @@ public class EvidencePack {
             w.line("Evidence pack", 16, true);
             w.line(pack.organisation() + " in " + pack.arrangement(), 12, true);
             w.line(pack.identifiers() + " · membership " + pack.membershipId() + " · status " + pack.status(), 10, false);
+            w.line(pack.regimes(), 10, false);
+            w.line("Contact person(s): " + pack.contactPersons(), 10, false);
+            LetterContent.Organiser organiser = pack.organiser();
+            w.line("Arrangement organised by " + organiser.name() + ", " + organiser.address() + "; contact point: "
+                    + organiser.contactPoint(), 10, false);
             w.line("Generated " + TIME.format(pack.generatedAt()) + " (Europe/Brussels) by " + pack.generatedBy(), 10, false);
             w.line("Audit chain: " + (pack.auditChainIntact() ? "intact, every entry verified against its hash"
                     : "BROKEN at " + pack.auditChainProblem()), 10, true);
@@ -100,6 +136,9 @@ public class EvidencePack {
                         + n.dueDate() + " · " + n.status() + (n.sentAt() == null ? "" : " at " + TIME.format(n.sentAt()) + " by "
                         + n.channel() + ", message id " + n.messageId()) + (n.confirmedAt() == null ? "" : " · confirmed by "
                         + n.confirmedBy() + " with the authority's reference " + n.memberReference())
+                        + " · on time: " + n.onTime() + " · acknowledged: " + n.acknowledged()
+                        + (n.acknowledgedOn() == null ? "" : " on " + n.acknowledgedOn() + ", authority's reference "
+                        + n.authorityReference() + " (" + n.acknowledgedBy() + ")")
                         + (n.documentSha256() == null ? "" : " · letter SHA-256 " + n.documentSha256()), 9, false);
             }
             w.gap();

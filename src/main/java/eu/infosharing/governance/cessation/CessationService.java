@@ -14,6 +14,7 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
@@ -292,10 +293,11 @@ public class CessationService {
             m.transition(MembershipStatus.CEASED, currentUser.id(), why
                     + (left.isEmpty() ? "" : "; access revoked for " + String.join(", ", left)));
             // notifications still owed to an authority survive the cessation (the member must still tell it of its
-            // entry), and so does the process that waits for them; every other open process is cancelled
+            // entry), and so do the process that waits for them and the follow-up of an acknowledgement the authority
+            // still owes; every other open process is cancelled
             Privileged.run(identityService, () -> runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKey(String.valueOf(m.getId()))
-                    .processDefinitionKeyNotIn(NotificationProcess.KEY).list().stream()
+                    .processDefinitionKeyNotIn(NotificationProcess.KEY, AcknowledgementProcess.KEY).list().stream()
                     .filter(pi -> !pi.getId().equals(cessationProcessInstanceId))
                     .filter(pi -> runtimeService.createProcessInstanceQuery().subProcessInstanceId(pi.getId()).count() == 0)
                     .filter(pi -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())

@@ -105,6 +105,29 @@ public class AuthorityNotification {
 
     private LocalDate memberSentOn;
 
+    /** Where the authority's acknowledgement came from; null while none is known. */
+    public enum AcknowledgementSource {
+        /** The authority's HTTPS intake answered with its own reference. */
+        INTAKE,
+        /** A coordinator, or the member for a notification it sends itself, recorded the authority's reply. */
+        RECORDED,
+        /** A coordinator closed the wait: this authority does not acknowledge (the reason is in the audit trail). */
+        WAIVED
+    }
+
+    @Enumerated(EnumType.STRING)
+    private AcknowledgementSource acknowledgementSource;
+
+    private LocalDate acknowledgedOn;
+
+    private String authorityReference;
+
+    private String acknowledgedBy;
+
+    private Instant acknowledgementRecordedAt;
+
+    private Instant acknowledgementFollowUpAt;
+
     @Version
     private long version;
 
@@ -131,9 +154,11 @@ public class AuthorityNotification {
         return String.format(Locale.ROOT, "AGN-%d-%06d-%s-%s", effectiveDate.getYear(), membershipId, authorityCode, event);
     }
 
-    public void attachDocument(byte[] pdf) {
+    /** Keeps the letter, and the legal basis it prints: what the row says is what the authority read. */
+    public void attachDocument(byte[] pdf, String legalBasis) {
         this.document = pdf;
         this.documentSha256 = sha256(pdf);
+        this.legalBasis = legalBasis;
     }
 
     public void attachProcess(String processInstanceId) {
@@ -170,6 +195,37 @@ public class AuthorityNotification {
         this.confirmedAt = Instant.now();
         this.memberReference = memberReference;
         this.memberSentOn = sentOn;
+    }
+
+    /** The authority's own word that it received the notification: its date and its reference. */
+    public void acknowledge(AcknowledgementSource source, LocalDate on, String authorityReference, String actor) {
+        this.acknowledgementSource = source;
+        this.acknowledgedOn = on;
+        this.authorityReference = authorityReference;
+        this.acknowledgedBy = actor;
+        this.acknowledgementRecordedAt = Instant.now();
+    }
+
+    /** A coordinator closed the wait for an acknowledgement this authority does not give. */
+    public void waiveAcknowledgement(String actor) {
+        acknowledge(AcknowledgementSource.WAIVED, null, null, actor);
+    }
+
+    /** Whether the wait for the authority's word is over: acknowledged, or waived by a coordinator. */
+    public boolean isAcknowledgementSettled() {
+        return acknowledgementSource != null;
+    }
+
+    /** For the register: "yes" (by the intake or recorded), "waived" (the authority does not acknowledge), or "no". */
+    public String acknowledged() {
+        if (acknowledgementSource == null) {
+            return "no";
+        }
+        return acknowledgementSource == AcknowledgementSource.WAIVED ? "waived" : "yes";
+    }
+
+    public void followUpAcknowledgement() {
+        this.acknowledgementFollowUpAt = Instant.now();
     }
 
     public void remind() {
@@ -308,5 +364,29 @@ public class AuthorityNotification {
 
     public LocalDate getMemberSentOn() {
         return memberSentOn;
+    }
+
+    public AcknowledgementSource getAcknowledgementSource() {
+        return acknowledgementSource;
+    }
+
+    public LocalDate getAcknowledgedOn() {
+        return acknowledgedOn;
+    }
+
+    public String getAuthorityReference() {
+        return authorityReference;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public Instant getAcknowledgementRecordedAt() {
+        return acknowledgementRecordedAt;
+    }
+
+    public Instant getAcknowledgementFollowUpAt() {
+        return acknowledgementFollowUpAt;
     }
 }

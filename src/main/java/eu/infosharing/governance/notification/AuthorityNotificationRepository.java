@@ -26,4 +26,11 @@ public interface AuthorityNotificationRepository extends JpaRepository<Authority
             order by n.dueDate, n.id""")
     List<AuthorityNotification> search(@Param("status") NotificationStatus status, @Param("authority") String authority,
                                        @Param("dueBefore") LocalDate dueBefore, @Param("organisationId") Long organisationId);
+
+    /** Sent or confirmed notifications whose acknowledgement is neither known nor followed up yet. */
+    @Query("""
+            select n from AuthorityNotification n
+            where n.status in :done and n.acknowledgementSource is null and n.acknowledgementFollowUpAt is null
+            order by n.id""")
+    List<AuthorityNotification> awaitingAcknowledgement(@Param("done") java.util.Collection<NotificationStatus> done);
 }

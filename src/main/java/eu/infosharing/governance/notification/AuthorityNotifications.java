@@ -24,11 +24,12 @@ import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,6 +60,7 @@ public class AuthorityNotifications {
     private final AuthorityChannels channels;
     private final MailGateway mail;
     private final NotificationSettings settings;
+    private final OrganiserSettings organiser;
     private final CurrentUser currentUser;
     private final TransactionTemplate separateTransaction;
     private final AuditTrail auditTrail;
@@ -69,7 +71,7 @@ public class AuthorityNotifications {
                                   CompetentAuthorityRepository authorities, MembershipService memberships,
                                   MembershipAuthorities membershipAuthorities, OrganisationRepository organisations,
                                   NotificationLetter letters, AuthorityChannels channels, MailGateway mail,
-                                  NotificationSettings settings, CurrentUser currentUser,
+                                  NotificationSettings settings, OrganiserSettings organiser, CurrentUser currentUser,
                                   PlatformTransactionManager transactions, AuditTrail auditTrail,
                                   @Value("${governance.public-url}") String publicUrl, ApplicationEventPublisher events) {
         this.notifications = notifications;
@@ -82,6 +84,7 @@ public class AuthorityNotifications {
         this.channels = channels;
         this.mail = mail;
         this.settings = settings;
+        this.organiser = organiser;
         this.currentUser = currentUser;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -105,22 +108,28 @@ public class AuthorityNotifications {
     @Transactional
     public List<String> create(Long membershipId, NotificationEvent event, LocalDate effectiveDate) {
         Membership m = memberships.get(membershipId);
-        Map<String, String> recipients = new LinkedHashMap<>();
-        membershipAuthorities.effective(m).forEach(d -> recipients.put(d.authorityCode(), d.legalBasis()));
+        Set<String> recipients = new LinkedHashSet<>();
+        membershipAuthorities.effective(m).forEach(d -> recipients.add(d.authorityCode()));
         if (event == NotificationEvent.CESSATION) {
             notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
-                    .forEach(entry -> recipients.putIfAbsent(entry.getAuthorityCode(), entry.getLegalBasis()));
+                    .forEach(entry -> recipients.add(entry.getAuthorityCode()));
         }
         if (recipients.isEmpty()) {
             events.publishEvent(new NoAuthorityNamed(m, event, effectiveDate));
         }
         List<String> references = new ArrayList<>();
-        recipients.forEach((code, legalBasis) -> {
+        recipients.forEach(code -> {
             CompetentAuthority authority = authority(code);
             AuthorityNotification n = notifications.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), code, event)
-                    .orElseGet(() -> notifications.save(new AuthorityNotification(m, code, event, legalBasis,
-                            effectiveDate, effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(),
-                            language(authority, m.getOrganisation()))));
+                    .orElseGet(() -> {
+                        Language language = language(authority, m.getOrganisation());
+                        // the provision of this authority's regime for this event (NIS2 Art. 29(4), DORA Art. 45(3)),
+                        // not the wording of the rule that selected the authority at entry
+                        String legalBasis = LegalBasis.of(authority.getRegime(),
+                                LegalBasis.occasion(event, concernedLater(m, effectiveDate)), language);
+                        return notifications.save(new AuthorityNotification(m, code, event, legalBasis, effectiveDate,
+                                effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(), language));
+                    });
             references.add(n.getReference());
         });
         return references;
@@ -137,7 +146,8 @@ public class AuthorityNotifications {
         AuthorityNotification n = byReference(reference);
         CompetentAuthority authority = authority(n.getAuthorityCode());
         if (n.getDocument() == null) {
-            n.attachDocument(letters.pdf(letter(n, authority)));
+            LetterContent letter = letter(n, authority);
+            n.attachDocument(letters.pdf(letter), letter.legalBasis());
         }
         n.attachProcess(processInstanceId);
         Organisation o = n.getMembership().getOrganisation();
@@ -159,7 +169,7 @@ public class AuthorityNotifications {
         CompetentAuthority authority = authority(n.getAuthorityCode());
         LetterContent letter = letter(n, authority);
         if (n.getDocument() == null) {
-            n.attachDocument(letters.pdf(letter));
+            n.attachDocument(letters.pdf(letter), letter.legalBasis());
         }
         AuthorityChannels.Delivery delivery;
         try {
@@ -176,6 +186,15 @@ public class AuthorityNotifications {
         auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_SENT", n.getReference() + " sent to " + authority.getCode()
                 + " by " + delivery.channel() + " (" + delivery.address() + "), message id " + delivery.messageId()
                 + ", letter SHA-256 " + n.getDocumentSha256());
+        AuthorityChannels.Acknowledgement ack = delivery.acknowledgement();
+        if (ack != null && !n.isAcknowledgementSettled()) {
+            // the intake's own word that it received it: no follow-up will ask for it
+            n.acknowledge(AuthorityNotification.AcknowledgementSource.INTAKE, ack.receivedOn(), ack.authorityReference(),
+                    CurrentUser.SYSTEM);
+            auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_ACKNOWLEDGED",
+                    n.getReference() + " acknowledged by " + authority.getCode() + "'s intake on " + ack.receivedOn()
+                            + ", authority's reference " + ack.authorityReference());
+        }
         log.info("Notification {} sent to {} by {} ({})", reference, authority.getCode(), delivery.channel(), delivery.messageId());
     }
 
@@ -313,6 +332,18 @@ public class AuthorityNotifications {
         return n.doneAt() == null ? null : settings.dateOf(n.doneAt());
     }
 
+    /**
+     * Whether the authority was told by its deadline: "yes", "late", or while not done "overdue" or "pending". The
+     * deadline is the authority's (competent_authority.deadline after the event took effect).
+     */
+    public String onTime(AuthorityNotification n, LocalDate today) {
+        LocalDate done = doneOn(n);
+        if (done != null) {
+            return done.isAfter(n.getDueDate()) ? "late" : "yes";
+        }
+        return n.isOverdue(today) ? "overdue" : "pending";
+    }
+
     /** The notification if the current user may see its membership; otherwise as if it did not exist. */
     @Transactional(readOnly = true)
     public AuthorityNotification getVisible(Long id) {
@@ -351,16 +382,34 @@ public class AuthorityNotifications {
 
     // --- the letter ------------------------------------------------------------------------------------------
 
+    /**
+     * What the letter says. A letter already kept is evidence: its legal basis stays as printed. A letter still to be
+     * rendered cites the provision of the authority's regime for the event, in the letter's language.
+     */
     LetterContent letter(AuthorityNotification n, CompetentAuthority authority) {
         Membership m = n.getMembership();
         Organisation o = m.getOrganisation();
+        String legalBasis = n.getDocument() != null ? n.getLegalBasis() : LegalBasis.of(authority.getRegime(),
+                LegalBasis.occasion(n.getEvent(), concernedLater(m, n.getEffectiveDate())), n.getLanguage());
         return new LetterContent(n.getReference(), n.getEvent(), n.getLanguage(), authority.getName(), o.getLegalName(),
                 o.getCountry(), o.getEnterpriseNumber() == null ? null : EnterpriseNumber.format(o.getEnterpriseNumber()),
                 o.getForeignRegisterId(), o.getLei() == null ? null : Lei.format(o.getLei()),
-                m.getArrangement().getName(), m.getArrangement().getCode(), n.getEffectiveDate(), n.getLegalBasis(),
+                m.getArrangement().getName(), m.getArrangement().getCode(), n.getEffectiveDate(), legalBasis,
                 settings.dateOf(n.getCreatedAt()), n.getMode() == NotificationMode.SEND_ON_BEHALF,
                 // the participation began at validation, even when this authority's concern began later
-                m.getValidatedAt() == null ? null : settings.dateOf(m.getValidatedAt()));
+                m.getValidatedAt() == null ? null : settings.dateOf(m.getValidatedAt()),
+                new LetterContent.Particulars(organiser.organiser(), o.getNis2Status(), o.getNis2Sector(),
+                        o.getDoraEntityType(), contactPersons(o)));
+    }
+
+    /** The member's contact persons as a supervisor reaches them: name, e-mail, phone. */
+    public static String contactPersons(Organisation o) {
+        return o.getContacts().stream().map(c -> c.details().display()).collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** An entry this authority learns of after the membership was validated: a yearly review made it competent. */
+    private boolean concernedLater(Membership m, LocalDate effectiveDate) {
+        return m.getValidatedAt() != null && settings.dateOf(m.getValidatedAt()).isBefore(effectiveDate);
     }
 
     /** The member's language when the authority accepts it, otherwise the authority's first language. */

@@ -1,6 +1,9 @@
 package eu.infosharing.governance.notification;
 
+import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
+import eu.infosharing.governance.organisation.Nis2Sector;
+import eu.infosharing.governance.organisation.Nis2Status;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -13,8 +16,11 @@ import java.util.Objects;
  * @param foreignRegisterId national register id of a foreign entity, or null
  * @param lei               LEI, or null
  * @param arrangementCode   short code of the arrangement, or null
- * @param legalBasis        as given by the competent-authorities decision; printed as given, never translated
+ * @param legalBasis        the provision of the authority's regime for this event, in the letter's language
+ *                          ({@link LegalBasis}); printed as given
  * @param sentOnBehalf      true when the arrangement sends on the member's behalf, false when the member sends it
+ * @param particulars       what a supervisor needs besides: the organiser, the entity's regimes, its contact persons;
+ *                          null prints none of it
  */
 public record LetterContent(
         String reference,
@@ -32,7 +38,29 @@ public record LetterContent(
         String legalBasis,
         LocalDate issuedOn,
         boolean sentOnBehalf,
-        LocalDate participatingSince) {
+        LocalDate participatingSince,
+        Particulars particulars) {
+
+    /** Who runs the arrangement, as a supervisor would write to it (configuration: {@link OrganiserSettings}). */
+    public record Organiser(String name, String address, String contactPoint) {
+    }
+
+    /**
+     * The rest of what a supervisor needs to place the notification: the arrangement's organiser, the entity's NIS2
+     * status and sector and its DORA entity type (each null when it has none), and its contact persons as displayed.
+     */
+    public record Particulars(Organiser organiser, Nis2Status nis2Status, Nis2Sector nis2Sector,
+                              DoraEntityType doraEntityType, String contactPersons) {
+    }
+
+    /** A letter without the organiser, regimes and contacts (tests of the letter's other parts). */
+    public LetterContent(String reference, NotificationEvent event, Language language, String authorityName,
+                         String entityName, String entityCountry, String enterpriseNumber, String foreignRegisterId,
+                         String lei, String arrangementName, String arrangementCode, LocalDate effectiveDate,
+                         String legalBasis, LocalDate issuedOn, boolean sentOnBehalf, LocalDate participatingSince) {
+        this(reference, event, language, authorityName, entityName, entityCountry, enterpriseNumber, foreignRegisterId, lei,
+                arrangementName, arrangementCode, effectiveDate, legalBasis, issuedOn, sentOnBehalf, participatingSince, null);
+    }
 
     /** A letter whose event is also when the participation began (or ended): no separate start of participation. */
     public LetterContent(String reference, NotificationEvent event, Language language, String authorityName,
@@ -40,7 +68,7 @@ public record LetterContent(
                          String lei, String arrangementName, String arrangementCode, LocalDate effectiveDate,
                          String legalBasis, LocalDate issuedOn, boolean sentOnBehalf) {
         this(reference, event, language, authorityName, entityName, entityCountry, enterpriseNumber, foreignRegisterId, lei,
-                arrangementName, arrangementCode, effectiveDate, legalBasis, issuedOn, sentOnBehalf, null);
+                arrangementName, arrangementCode, effectiveDate, legalBasis, issuedOn, sentOnBehalf, null, null);
     }
 
     /**

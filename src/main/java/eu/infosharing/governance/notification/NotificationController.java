@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,8 +28,11 @@ public class NotificationController {
     private final AuthorityNotifications notifications;
     private final NotificationModeService modes;
     private final NotificationSettings settings;
+    private final Acknowledgements acknowledgements;
 
-    public NotificationController(AuthorityNotifications notifications, NotificationModeService modes, NotificationSettings settings) {
+    public NotificationController(AuthorityNotifications notifications, NotificationModeService modes, NotificationSettings settings,
+                                  Acknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.notifications = notifications;
         this.modes = modes;
         this.settings = settings;
@@ -89,6 +93,20 @@ public class NotificationController {
                 .body(pdf);
     }
 
+    @PostMapping("/api/notifications/{id}/acknowledgement")
+    @Operation(summary = "Records the authority's acknowledgement of a sent notification: the day it acknowledged it "
+            + "and its own reference. Coordinators, and the member's representatives for a notification the member sends "
+            + "itself; 400 names each bad field, 403 for others, 404 for another organisation's, 409 when it has not been "
+            + "sent yet or is already acknowledged. Ends a coordinator's follow-up of the missing acknowledgement")
+    public NotificationView acknowledge(@PathVariable Long id, @RequestBody AcknowledgementRequest request) {
+        return view(acknowledgements.record(id, request == null ? null : request.acknowledgedOn(),
+                request == null ? null : request.authorityReference()));
+    }
+
+    /** @param acknowledgedOn YYYY-MM-DD */
+    public record AcknowledgementRequest(String acknowledgedOn, String authorityReference) {
+    }
+
     @PutMapping("/api/memberships/{id}/notification-mode")
     @Operation(summary = "The member (or a coordinator) chooses who sends its notifications; switching to "
             + "SEND_ON_BEHALF sends the ones still waiting for the member")
@@ -115,7 +133,9 @@ public class NotificationController {
                                    String lastError, int reminders, Instant escalatedAt, String confirmedBy,
                                    Instant confirmedAt, String memberReference, LocalDate memberSentOn,
                                    String documentSha256, String documentUrl, String processInstanceId,
-                                   List<AttemptView> deliveryAttempts) {
+                                   List<AttemptView> deliveryAttempts, String onTime, String acknowledged,
+                                   String acknowledgementSource, LocalDate acknowledgedOn, String authorityReference,
+                                   String acknowledgedBy, LocalDate acknowledgementDue) {
     }
 
     private NotificationView view(AuthorityNotification n) {
@@ -130,6 +150,8 @@ public class NotificationController {
                 n.getMessageId(), n.getAttempts(), n.getLastError(), n.getReminders(), n.getEscalatedAt(),
                 n.getConfirmedBy(), n.getConfirmedAt(), n.getMemberReference(), n.getMemberSentOn(),
                 n.getDocumentSha256(), n.getDocumentSha256() == null ? null : "/api/notifications/" + n.getId() + "/document",
-                n.getProcessInstanceId(), attempts);
+                n.getProcessInstanceId(), attempts, notifications.onTime(n, settings.today()), n.acknowledged(),
+                n.getAcknowledgementSource() == null ? null : n.getAcknowledgementSource().name(), n.getAcknowledgedOn(),
+                n.getAuthorityReference(), n.getAcknowledgedBy(), acknowledgements.due(n));
     }
 }

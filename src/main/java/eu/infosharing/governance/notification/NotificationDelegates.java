@@ -5,6 +5,7 @@ import static eu.infosharing.governance.process.NotificationProcess.*;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.TaskDisplay;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +83,35 @@ public class NotificationDelegates {
     TaskListener overdueFollowUpListener(AuthorityNotifications notifications) {
         return task -> TaskInputErrors.translate(() -> notifications.followUp(REFERENCE.from(task),
                 FOLLOW_UP_DECISION.from(task), FOLLOW_UP_NOTE.from(task), MEMBER_REFERENCE.from(task), MEMBER_SENT_ON.from(task)));
+    }
+
+    /**
+     * The follow-up of a missing acknowledgement (bpmn/notification-acknowledgement.bpmn): named after the authority and
+     * the member, due in 5 days, with what the coordinator needs to ask the authority.
+     */
+    @Bean
+    TaskListener acknowledgementTaskListener(AuthorityNotifications notifications, CompetentAuthorityRepository authorities,
+                                             @Value("${governance.public-url}") String publicUrl) {
+        return task -> {
+            AuthorityNotification n = notifications.byReference(AcknowledgementProcess.REFERENCE.from(task));
+            CompetentAuthority authority = authorities.findByCode(n.getAuthorityCode()).orElseThrow();
+            Organisation o = n.getMembership().getOrganisation();
+            task.setName("Acknowledgement missing from " + authority.getCode() + ": " + o.getLegalName() + ", "
+                    + n.getMembership().getArrangement().getCode());
+            task.setDueDate(Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
+            Map<String, Object> v = context(n, authority, o, publicUrl);
+            java.time.LocalDate sent = notifications.doneOn(n);
+            TaskDisplay.SENT_ON_LABEL.putIn(v, sent == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(Locale.ENGLISH).format(sent));
+            task.setVariablesLocal(v);
+        };
+    }
+
+    @Bean
+    TaskListener acknowledgementFollowUpListener(Acknowledgements acknowledgements) {
+        return task -> TaskInputErrors.translate(() -> acknowledgements.followUp(AcknowledgementProcess.REFERENCE.from(task),
+                AcknowledgementProcess.DECISION.from(task), AcknowledgementProcess.NOTE.from(task),
+                AcknowledgementProcess.AUTHORITY_REFERENCE.from(task), AcknowledgementProcess.ACKNOWLEDGED_ON.from(task)));
     }
 
     private static Map<String, Object> context(AuthorityNotification n, CompetentAuthority authority, Organisation o,

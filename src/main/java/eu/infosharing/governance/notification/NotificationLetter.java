@@ -1,5 +1,6 @@
 package eu.infosharing.governance.notification;
 
+import eu.infosharing.governance.organisation.DoraEntityType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -174,7 +175,22 @@ public class NotificationLetter {
         if (!blank(c.lei())) {
             facts.add(new Fact(text(texts, locale, "fact.lei"), c.lei()));
         }
+        LetterContent.Particulars p = c.particulars();
+        if (p != null) {
+            regimes(p, texts, locale, facts);
+            if (!blank(p.contactPersons())) {
+                facts.add(new Fact(text(texts, locale, "fact.contactPersons"), p.contactPersons()));
+            }
+        }
         facts.add(new Fact(text(texts, locale, "fact.arrangement"), c.arrangementName() + code));
+        if (p != null && p.organiser() != null) {
+            LetterContent.Organiser organiser = p.organiser();
+            facts.add(new Fact(text(texts, locale, "fact.organiser"), blank(organiser.address()) ? organiser.name()
+                    : organiser.name() + ", " + organiser.address()));
+            if (!blank(organiser.contactPoint())) {
+                facts.add(new Fact(text(texts, locale, "fact.organiserContact"), organiser.contactPoint()));
+            }
+        }
         facts.add(new Fact(text(texts, locale, "fact.event"), text(texts, locale, "event." + event)));
         if (c.joinedEarlier()) {
             facts.add(new Fact(text(texts, locale, "fact.participatingSince"), date(c.participatingSince(), locale)));
@@ -205,6 +221,30 @@ public class NotificationLetter {
                         Style.SIGNATORY));
         return new Letter(text(texts, locale, "subject." + event, c.entityName(), c.reference()), blocks,
                 text(texts, locale, "attachment"), texts, locale);
+    }
+
+    /**
+     * The entity's NIS2 status and sector (Annex I or II) and its DORA entity type with its point of Art. 2(1), named in
+     * the letter's language; English falls back to the enums' own labels.
+     */
+    private static void regimes(LetterContent.Particulars p, ResourceBundle texts, Locale locale, List<Fact> facts) {
+        if (p.nis2Status() != null && p.nis2Status().inScope()) {
+            String status = label(texts, locale, "nis2Status." + p.nis2Status().name(), p.nis2Status().label());
+            String sector = p.nis2Sector() == null ? null
+                    : label(texts, locale, "nis2Sector." + p.nis2Sector().name(), p.nis2Sector().label());
+            facts.add(new Fact(text(texts, locale, "fact.nis2"), sector == null ? status
+                    : text(texts, locale, "nis2.statusAndSector", status, sector)));
+        }
+        if (p.doraEntityType() != null) {
+            DoraEntityType type = p.doraEntityType();
+            String name = label(texts, locale, "dora." + type.name(), type.label().substring(4));
+            facts.add(new Fact(text(texts, locale, "fact.dora"),
+                    text(texts, locale, "dora.point", type.name().toLowerCase(Locale.ROOT), name)));
+        }
+    }
+
+    private static String label(ResourceBundle texts, Locale locale, String key, String fallback) {
+        return texts.containsKey(key) ? text(texts, locale, key) : fallback;
     }
 
     /** Arguments are all strings: MessageFormat would otherwise group numbers and format dates its own way. */

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,14 @@ public class NotificationSettings {
     private Period authoritySearchPeriod = Period.ofDays(28);
     /** Dates of entry, cessation and deadlines are dates in this zone. */
     private ZoneId zone = ZoneId.of("Europe/Brussels");
+    /**
+     * How long after a notification was sent (or the member confirmed sending it) the authority's acknowledgement may
+     * take before a coordinator follows it up; and how long after a coordinator chased the authority the next follow-up
+     * comes.
+     */
+    private Period acknowledgementPeriod = Period.ofDays(14);
+    /** The same, per authority code where an authority answers faster or slower (e.g. NBB: P7D). */
+    private Map<String, Period> acknowledgementPeriods = new HashMap<>();
 
     public LocalDate today() {
         return LocalDate.now(zone);
@@ -71,6 +81,27 @@ public class NotificationSettings {
         // at least one reminder, on the morning of the due date if nothing earlier fits
         return "R" + Math.max(count, 1) + "/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(count == 0 ? due : start)
                 + "/" + reminderInterval;
+    }
+
+    /** The acknowledgement period of this authority: its own setting, else the global one. */
+    public Period acknowledgementPeriod(String authorityCode) {
+        return acknowledgementPeriods.getOrDefault(authorityCode, acknowledgementPeriod);
+    }
+
+    public Period getAcknowledgementPeriod() {
+        return acknowledgementPeriod;
+    }
+
+    public void setAcknowledgementPeriod(Period acknowledgementPeriod) {
+        this.acknowledgementPeriod = acknowledgementPeriod;
+    }
+
+    public Map<String, Period> getAcknowledgementPeriods() {
+        return acknowledgementPeriods;
+    }
+
+    public void setAcknowledgementPeriods(Map<String, Period> acknowledgementPeriods) {
+        this.acknowledgementPeriods = acknowledgementPeriods;
     }
 
     public String getRetryCycle() {

@@ -152,6 +152,14 @@ public final class Forms {
             text("authorityCode", false, 20),
             textArea("findingReason", true, 2000));
 
+    public static final FormContract FOLLOW_UP_ACKNOWLEDGEMENT = FormContract.of("follow-up-acknowledgement",
+            NOTIFICATION_SUMMARY,
+            shown("sentOnLabel"),
+            choice("acknowledgementDecision", true, "RECORD_ACKNOWLEDGEMENT", "CHASED", "NOT_EXPECTED"),
+            textArea("acknowledgementNote", true, 2000),
+            text("authorityReference", true, 200),
+            date("acknowledgedOn", true));
+
     public static final FormContract FOLLOW_UP_DESTRUCTION = FormContract.of("follow-up-destruction",
             shown("organisationName"),
             shown("arrangementName"),

@@ -35,6 +35,7 @@ public final class TaskDisplay {
     public static final ProcessVariable<String> DUE_DATE_LABEL = byProcess("dueDateLabel", String.class);
     public static final ProcessVariable<String> LEGAL_BASIS = byProcess("legalBasis", String.class);
     public static final ProcessVariable<String> LETTER_URL = byProcess("letterUrl", String.class);
+    public static final ProcessVariable<String> SENT_ON_LABEL = byProcess("sentOnLabel", String.class);
 
     private TaskDisplay() {
     }
@@ -43,6 +44,6 @@ public final class TaskDisplay {
         return List.of(ORGANISATION_NAME, ARRANGEMENT_NAME, PARTICIPANT_TYPE_LABEL, IDENTIFIERS, REGIMES, CONTACTS, SPONSORS,
                 INFORMATION_REQUESTS, LATEST_QUESTION, SPONSOR_NAME, SCREEN_RATIONALE, RULES_VERSION, RULES_TEXT,
                 CHANGE_SUMMARY, CESSATION_REASON, BREACH_EVIDENCE, MEMBER_RESPONSE, EFFECTIVE_DATE_LABEL, AUTHORITY_NAME,
-                AUTHORITY_CHANNEL, EVENT_LABEL, EFFECTIVE_DATE, DUE_DATE_LABEL, LEGAL_BASIS, LETTER_URL);
+                AUTHORITY_CHANNEL, EVENT_LABEL, EFFECTIVE_DATE, DUE_DATE_LABEL, LEGAL_BASIS, LETTER_URL, SENT_ON_LABEL);
     }
 }

@@ -246,6 +246,10 @@ class AuditTrailTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Evidence pack", "Ledger Bank", "Audit chain: intact", "NOTIFICATION_SENT", "REVIEW_GDPR");
+            // what a supervisor needs to place the notifications: the entity's regimes, its contact, the organiser
+            assertThat(text.replaceAll("\\s+", " ")).contains("DORA: (a) Credit institution",
+                    "Contact person(s): Contact of Ledger Bank <security@ledgerbank.example>",
+                    "Arrangement organised by Cyber Security Coalition", "info@cybersecuritycoalition.be");
             // the two letters (entry and cessation) follow the report
             assertThat(text).contains("AGN-").containsPattern("AGN-\\d{4}-\\d{6}-NBB-ENTRY");
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
@@ -253,6 +257,9 @@ class AuditTrailTest {
         mvc.perform(get("/api/memberships/" + membershipId + "/evidence-pack.json").with(httpBasic("ledgerrep", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.auditChainIntact").value(true))
+                .andExpect(jsonPath("$.organiser.name").value(org.hamcrest.Matchers.startsWith("Cyber Security Coalition")))
+                .andExpect(jsonPath("$.regimes").value(org.hamcrest.Matchers.containsString("DORA: (a) Credit institution")))
+                .andExpect(jsonPath("$.contactPersons").value(org.hamcrest.Matchers.containsString("security@ledgerbank.example")))
                 .andExpect(jsonPath("$.notifications.length()").value(2));
         String csv = mvc.perform(get("/api/notifications/register.csv?from=2000-01-01&to=2100-12-31").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

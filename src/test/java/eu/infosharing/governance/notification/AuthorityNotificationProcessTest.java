@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -20,6 +21,7 @@ import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.TaskDisplay;
@@ -65,7 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "governance.notification.retry-cycle=PT1M,PT5M"})
+        "governance.notification.retry-cycle=PT1M,PT5M", "governance.notification.acknowledgement-periods.NBB=P7D"})
 class AuthorityNotificationProcessTest extends ProcessTestSupport {
 
     private static final String PASSWORD = "Notification-Test-Secret-1";
@@ -93,6 +95,10 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     TransactionTemplate tx;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    Acknowledgements acknowledgements;
 
     AuthorityEndpoint nbb;
     String nbbAddress;
@@ -135,6 +141,10 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         String letter = pdfText(attachment(mail));
         assertThat(letter).contains("Zuiderbank", "Teilnahme", ccb.getReference(), ccb.getLegalBasis(),
                 bank.getArrangement().getName());
+        // what the supervisor needs besides, in the letter's language: regimes, the member's contact, the organiser
+        assertThat(letter).contains("Wesentliche Einrichtung im Sinne der Richtlinie (EU) 2022/2555, Sektor: Bankwesen (Anhang I)",
+                "Artikel 2 Absatz 1 Buchstabe a: Kreditinstitut", "Kontaktperson Member of Zuiderbank <soc@zuiderbank.example>",
+                "Organisator Cyber Security Coalition", "Kontaktstelle Focus Group coordination, info@cybersecuritycoalition.be");
         assertThat(ccb.getStatus()).isEqualTo(NotificationStatus.SENT);
         assertThat(ccb.getChannel()).isEqualTo(CompetentAuthority.Channel.EMAIL);
         assertThat(ccb.getMessageId()).isEqualTo(mail.getMessageID());
@@ -145,6 +155,9 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
             assertThat(r.body().get("event").asText()).isEqualTo("ENTRY");
             assertThat(r.body().get("entity").get(ApplicationFields.LEI.name()).asText()).isNotBlank();
             assertThat(r.body().get("language").asText()).isEqualTo("nl");
+            assertThat(r.body().get("entity").get("doraEntityType").asText()).isEqualTo("a");
+            assertThat(r.body().get("entity").get("contactPersons").asText()).contains("soc@zuiderbank.example");
+            assertThat(r.body().get("arrangement").get("organiser").get("name").asText()).startsWith("Cyber Security Coalition");
             String nbbLetter = pdfText(Base64.getDecoder().decode(r.body().get("document").get("base64").asText()));
             assertThat(nbbLetter).contains("Zuiderbank", "deelname", nbbNotification.getReference());
         });
@@ -323,6 +336,238 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(pdfText(attachment(toCcb))).contains(n.getReference(), "on behalf");
     }
 
+    // --- the legal basis of the event (NIS2 Art. 29(4), DORA Art. 45(3)) -------------------------------------------
+
+    @Test
+    void aCessationLetterCitesTheCessationObligationOfTheAuthoritysRegimeInTheLettersLanguage() throws Exception {
+        // NIS2 Art. 29(4): "of their withdrawal from such arrangements, once the withdrawal takes effect"
+        Membership energy = members.activeMember("OTICS", "Leaving Grid", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.nl, NotificationMode.SEND_ON_BEHALF);
+        // DORA Art. 45(3): "of the cessation of their membership, once it takes effect"
+        Membership bank = members.activeMember("CIDR", "Leaving Bank", Nis2Status.NOT_IN_SCOPE, null,
+                DoraEntityType.A, Language.fr, NotificationMode.SEND_ON_BEHALF);
+        startEntryNotifications(energy).forEach(pi -> runJobs(pi.getId()));
+        startEntryNotifications(bank).forEach(pi -> runJobs(pi.getId()));
+        startNotifications(energy, NotificationEvent.CESSATION, LocalDate.now()).forEach(pi -> runJobs(pi.getId()));
+        startNotifications(bank, NotificationEvent.CESSATION, LocalDate.now()).forEach(pi -> runJobs(pi.getId()));
+
+        AuthorityNotification ccbEntry = notification(energy, "CCB");
+        AuthorityNotification ccbExit = notification(energy, "CCB", NotificationEvent.CESSATION);
+        assertThat(pdfText(ccbEntry.getDocument())).contains("Artikel 29, lid 4, van Richtlijn (EU) 2022/2555",
+                "wanneer zij dergelijke regelingen treffen");
+        assertThat(pdfText(ccbExit.getDocument())).contains("Artikel 29, lid 4, van Richtlijn (EU) 2022/2555",
+                "van hun terugtrekking uit", "zodra de terugtrekking van kracht wordt")
+                .doesNotContain("wanneer zij dergelijke regelingen treffen", "upon entering", "validation");
+
+        AuthorityNotification nbbExit = notification(bank, "NBB", NotificationEvent.CESSATION);
+        assertThat(nbbExit.getLanguage()).isEqualTo(Language.fr);
+        assertThat(pdfText(nbbExit.getDocument())).contains("Article 45, paragraphe 3, du règlement (UE) 2022/2554 (DORA)",
+                "la cessation de leur adhésion", "une fois que celle-ci prend effet")
+                .doesNotContain("dès la validation de leur adhésion", "upon validation");
+        assertThat(pdfText(notification(bank, "NBB").getDocument())).contains("dès la validation de leur adhésion");
+
+        // what the row keeps (register, evidence pack, API) is what the letter printed
+        for (AuthorityNotification n : List.of(ccbEntry, ccbExit, nbbExit)) {
+            assertThat(pdfText(n.getDocument())).contains(n.getLegalBasis().replaceAll("\\s+", " "));
+        }
+        assertThat(nbb.received()).filteredOn(r -> r.body().get("event").asText().equals("CESSATION")).singleElement()
+                .satisfies(r -> assertThat(r.body().get("legalBasis").asText()).isEqualTo(nbbExit.getLegalBasis()));
+    }
+
+    @Test
+    void anAuthorityThatBecameCompetentAfterTheEntityJoinedIsToldOfTheParticipationNotOfAnEntryThatDayInItsRegimesWords()
+            throws Exception {
+        Membership m = members.activeMember("OTICS", "Grown Grid", Nis2Status.IMPORTANT, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        // validated a year ago: the CCB learns of it at a yearly review, as annual-review does
+        tx.executeWithoutResult(s -> jdbc.update("update membership set validated_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(365))), m.getId()));
+        startEntryNotifications(m).forEach(pi -> runJobs(pi.getId()));
+
+        AuthorityNotification told = notification(m, "CCB");
+        assertThat(pdfText(told.getDocument())).contains("Article 29(4) of Directive (EU) 2022/2555 (NIS2)",
+                "already participated when it came within your competence").doesNotContain("upon entering");
+        assertThat(told.getLegalBasis()).contains("already participated");
+    }
+
+    // --- proof of receipt: the authority's acknowledgement ------------------------------------------------------------
+
+    @Test
+    void anIntakeThatAcknowledgesInItsAnswerIsRecordedAndNeedsNoFollowUp() throws Exception {
+        Membership bank = members.activeMember("CIDR", "Acked Bank", Nis2Status.NOT_IN_SCOPE, null,
+                DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
+        nbb.acknowledgeWith("NBB-RCPT-0042");
+        startEntryNotifications(bank).forEach(pi -> runJobs(pi.getId()));
+
+        AuthorityNotification n = notification(bank, "NBB");
+        assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(n.getAcknowledgementSource()).isEqualTo(AuthorityNotification.AcknowledgementSource.INTAKE);
+        assertThat(n.getAuthorityReference()).isEqualTo("NBB-RCPT-0042");
+        assertThat(n.getAcknowledgedOn()).isEqualTo(LocalDate.now());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusYears(1))).doesNotContain(n.getReference());
+        users.user("ackauditor", PASSWORD, Roles.AUDITORS);
+        String csv = mvc.perform(get("/api/notifications/register.csv?authority=NBB").with(httpBasic("ackauditor", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith("on_time,acknowledged,acknowledged_on,authority_reference");
+        assertThat(csv).contains("\"" + n.getReference() + "\",\"Acked Bank\"")
+                .containsPattern(n.getReference() + ".*\"yes\",\"yes\",\"" + LocalDate.now() + "\",\"NBB-RCPT-0042\"");
+    }
+
+    @Test
+    void anUnacknowledgedNotificationRaisesAFollowUpAfterItsAuthoritysPeriodThatChasesUntilTheAcknowledgementIsRecorded()
+            throws Exception {
+        Membership m = members.activeMember("OTICS", "Quiet Authority Grid", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        startEntryNotifications(m).forEach(pi -> runJobs(pi.getId()));
+        AuthorityNotification sent = notification(m, "CCB");
+        assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.getAcknowledgementSource()).as("a mail server's acceptance is no acknowledgement").isNull();
+
+        // the global period (14 days) for the CCB; the NBB has its own (7 days, in this test's settings)
+        assertThat(acknowledgements.due(sent)).isEqualTo(LocalDate.now().plusDays(14));
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(13))).doesNotContain(sent.getReference());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14))).contains(sent.getReference());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(30))).as("raised once")
+                .doesNotContain(sent.getReference());
+        ProcessInstance followUp = acknowledgementFollowUp(sent);
+        Task task = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+        assertThat(task.getName()).isEqualTo("Acknowledgement missing from CCB: Quiet Authority Grid, OTICS");
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).containsExactly(Roles.COORDINATORS);
+        assertThat(taskService.getVariableLocal(task.getId(), TaskDisplay.SENT_ON_LABEL.name())).isNotNull();
+
+        actAs("coordinator", Roles.COORDINATORS);
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "CHASED")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("What was done");
+        taskService.complete(task.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "CHASED",
+                AcknowledgementProcess.NOTE.name(), "Mailed the CCB's NIS2 desk quoting the reference"));
+        identityService.clearAuthentication(); // the engine's clock runs what follows, not the coordinator
+        runJobs(followUp.getId());
+        assertThat(followUp).isWaitingAt(AcknowledgementProcess.TIMER_CATCH_CHASE_AGAIN);
+        assertThat(managementService.createJobQuery().processInstanceId(followUp.getId()).timers().singleResult().getDuedate())
+                .as("asked again after the period").isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
+
+        fireTimer(followUp.getId(), AcknowledgementProcess.TIMER_CATCH_CHASE_AGAIN);
+        Task again = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+        actAs("coordinator", Roles.COORDINATORS);
+        Map<String, Object> future = Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
+                AcknowledgementProcess.NOTE.name(), "The CCB replied", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "CCB/2026/991",
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().plusDays(2).toString());
+        assertThatThrownBy(() -> taskService.complete(again.getId(), future)).hasMessageContaining("cannot be in the future");
+        taskService.complete(again.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
+                AcknowledgementProcess.NOTE.name(), "The CCB replied", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "CCB/2026/991",
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().toString()));
+        identityService.clearAuthentication();
+        runJobs(followUp.getId());
+
+        assertThat(followUp).isEnded().hasPassed(AcknowledgementProcess.END_EVENT_ACKNOWLEDGEMENT_RECORDED);
+        AuthorityNotification acknowledged = notification(m, "CCB");
+        assertThat(acknowledged.getAcknowledgementSource()).isEqualTo(AuthorityNotification.AcknowledgementSource.RECORDED);
+        assertThat(acknowledged.getAuthorityReference()).isEqualTo("CCB/2026/991");
+        assertThat(acknowledged.getAcknowledgedBy()).isEqualTo("coordinator");
+        // the evidence pack says sent, on time, acknowledged with the authority's reference
+        users.user("ackcoordinator", PASSWORD, Roles.COORDINATORS);
+        mvc.perform(get("/api/memberships/" + m.getId() + "/evidence-pack.json").with(httpBasic("ackcoordinator", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notifications[0].status").value("SENT"))
+                .andExpect(jsonPath("$.notifications[0].onTime").value("yes"))
+                .andExpect(jsonPath("$.notifications[0].acknowledged").value("yes"))
+                .andExpect(jsonPath("$.notifications[0].authorityReference").value("CCB/2026/991"))
+                .andExpect(jsonPath("$.notifications[0].acknowledgedOn").value(LocalDate.now().toString()));
+    }
+
+    @Test
+    void aCoordinatorClosesTheWaitForAnAuthorityThatDoesNotAcknowledge() {
+        Membership m = members.activeMember("OTICS", "Silent Authority Water", Nis2Status.IMPORTANT, Nis2Sector.DRINKING_WATER,
+                null, Language.nl, NotificationMode.SEND_ON_BEHALF);
+        startEntryNotifications(m).forEach(pi -> runJobs(pi.getId()));
+        AuthorityNotification sent = notification(m, "CCB");
+        acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14));
+        ProcessInstance followUp = acknowledgementFollowUp(sent);
+        Task task = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+
+        actAs("coordinator", Roles.COORDINATORS);
+        taskService.complete(task.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "NOT_EXPECTED",
+                AcknowledgementProcess.NOTE.name(), "The CCB confirmed by phone that it does not acknowledge participation notices"));
+        identityService.clearAuthentication();
+        runJobs(followUp.getId());
+
+        assertThat(followUp).isEnded().hasPassed(AcknowledgementProcess.END_EVENT_ACKNOWLEDGEMENT_WAIVED);
+        AuthorityNotification waived = notification(m, "CCB");
+        assertThat(waived.getAcknowledgementSource()).isEqualTo(AuthorityNotification.AcknowledgementSource.WAIVED);
+        assertThat(waived.acknowledged()).isEqualTo("waived");
+        assertThat(waived.getAuthorityReference()).isNull();
+    }
+
+    @Test
+    void theAcknowledgementIsRecordedThroughTheApiByCoordinatorsOrTheMemberThatSendsItselfAndEndsTheFollowUp() throws Exception {
+        Membership self = members.activeMember("OTICS", "Own Post Energy", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.PREPARE_ONLY);
+        Membership onBehalf = members.activeMember("OTICS", "Mandating Energy", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        String selfGroup = self.getOrganisation().getRepresentativesGroup().orElseThrow();
+        users.user("ownpostrep", PASSWORD, selfGroup);
+        users.user("mandatingrep", PASSWORD, onBehalf.getOrganisation().getRepresentativesGroup().orElseThrow());
+        users.user("ackcoord2", PASSWORD, Roles.COORDINATORS);
+        users.user("ackauditor2", PASSWORD, Roles.AUDITORS);
+        ProcessInstance selfPi = startEntryNotifications(self).get(0);
+        runJobs(selfPi.getId());
+        startEntryNotifications(onBehalf).forEach(pi -> runJobs(pi.getId()));
+        AuthorityNotification own = notification(self, "CCB");
+        AuthorityNotification mandated = notification(onBehalf, "CCB");
+        String body = "{\"acknowledgedOn\":\"" + LocalDate.now() + "\",\"authorityReference\":\"CCB-ACK-1\"}";
+
+        // not sent yet: nothing to acknowledge
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ownpostrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+        actAs("ownpostrep", selfGroup);
+        taskService.complete(openTask(selfPi.getId(), NotificationProcess.TASK_SEND_NOTIFICATION).getId(), Map.of(
+                NotificationProcess.MEMBER_REFERENCE.name(), "sent by registered mail", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
+        identityService.clearAuthentication();
+
+        // bad input is named, and changes nothing
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ownpostrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"acknowledgedOn\":\"tomorrow\",\"authorityReference\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[?(@.field == 'acknowledgedOn')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'authorityReference')]").exists());
+        // a member records it only for a notification it sends itself; another organisation learns nothing; auditors read
+        mvc.perform(post("/api/notifications/" + mandated.getId() + "/acknowledgement").with(httpBasic("mandatingrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("mandatingrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ackauditor2", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        assertThat(notification(self, "CCB").getAcknowledgementSource()).isNull();
+        assertThat(notification(onBehalf, "CCB").getAcknowledgementSource()).isNull();
+
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ownpostrep", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.acknowledged").value("yes"))
+                .andExpect(jsonPath("$.authorityReference").value("CCB-ACK-1"))
+                .andExpect(jsonPath("$.acknowledgedBy").value("ownpostrep"));
+        mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ackcoord2", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+
+        // a coordinator's follow-up waiting for the mandated one ends when the acknowledgement arrives through the API
+        acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14));
+        ProcessInstance followUp = acknowledgementFollowUp(mandated);
+        assertThat(followUp).isWaitingAt(AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
+        mvc.perform(post("/api/notifications/" + mandated.getId() + "/acknowledgement").with(httpBasic("ackcoord2", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("CCB-ACK-1", "CCB-ACK-2")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.acknowledgementSource").value("RECORDED"));
+        assertThat(followUp).isEnded().hasPassed(AcknowledgementProcess.START_EVENT_ACKNOWLEDGED_ELSEWHERE,
+                AcknowledgementProcess.END_EVENT_ACKNOWLEDGED_ELSEWHERE).hasNotPassed(AcknowledgementProcess.END_EVENT_ACKNOWLEDGEMENT_RECORDED);
+        assertThat(taskService.createTaskQuery().processInstanceId(followUp.getId()).count()).isZero();
+    }
+
     // --- the API --------------------------------------------------------------------------------------------------
 
     @Test
@@ -393,10 +638,19 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         return started;
     }
 
+    private ProcessInstance acknowledgementFollowUp(AuthorityNotification n) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(AcknowledgementProcess.KEY)
+                .variableValueEquals(AcknowledgementProcess.REFERENCE.name(), n.getReference()).singleResult();
+    }
+
     private AuthorityNotification notification(Membership m, String authority) {
+        return notification(m, authority, NotificationEvent.ENTRY);
+    }
+
+    private AuthorityNotification notification(Membership m, String authority, NotificationEvent event) {
         return tx.execute(s -> {
             AuthorityNotification n = repository.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), authority,
-                    NotificationEvent.ENTRY).orElseThrow();
+                    event).orElseThrow();
             if (n.getDocument() != null) {
                 n.getDocument(); // load the letter inside the transaction
             }

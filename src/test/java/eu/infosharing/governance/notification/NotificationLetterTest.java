@@ -2,7 +2,10 @@ package eu.infosharing.governance.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
+import eu.infosharing.governance.organisation.Nis2Sector;
+import eu.infosharing.governance.organisation.Nis2Status;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -94,6 +97,38 @@ class NotificationLetterTest {
                 .contains("Arrangement Governance, Risk & Compliance (GRC) Event").doesNotContain("(GRC) (GRC)");
         // a name without its code gets it in brackets
         assertThat(text(letters.pdf(entry(Language.en)))).contains("“Financial sector focus group” (FIN)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nl|Essentiële entiteit in de zin van Richtlijn (EU) 2022/2555, sector: Bankwezen (bijlage I)|artikel 2, lid 1, punt a): kredietinstelling|Organisator|Contactpunt",
+            "fr|Entité essentielle au sens de la directive (UE) 2022/2555, secteur : Secteur bancaire (annexe I)|article 2, paragraphe 1, point a) : établissement de crédit|Organisateur|Point de contact",
+            "en|Essential entity under Directive (EU) 2022/2555, sector: Banking (Annex I)|Article 2(1), point (a): Credit institution|Organiser|Contact point",
+            "de|Wesentliche Einrichtung im Sinne der Richtlinie (EU) 2022/2555, Sektor: Bankwesen (Anhang I)|Artikel 2 Absatz 1 Buchstabe a: Kreditinstitut|Organisator|Kontaktstelle"})
+    void aSupervisorReadsTheEntitysRegimesItsContactAndTheOrganiserInTheLettersLanguage(Language language, String nis2,
+            String dora, String organiserLabel, String contactPointLabel) throws IOException {
+        LetterContent c = entry(language);
+        LetterContent full = new LetterContent(c.reference(), c.event(), language, c.authorityName(), c.entityName(),
+                c.entityCountry(), c.enterpriseNumber(), c.foreignRegisterId(), c.lei(), "Governance, Risk & Compliance (GRC)",
+                "GRC", c.effectiveDate(), c.legalBasis(), c.issuedOn(), true, null, new LetterContent.Particulars(
+                        new LetterContent.Organiser("Cyber Security Coalition", "Rue de l'Exemple 1, 1000 Brussels",
+                                "info@cybersecuritycoalition.be"),
+                        Nis2Status.ESSENTIAL, Nis2Sector.BANKING, DoraEntityType.A,
+                        "Alice Peeters <alice@acme-bank.example>, +32 2 555 01 01"));
+
+        String text = text(letters.pdf(full));
+
+        assertThat(text).contains(nis2, dora, organiserLabel + " Cyber Security Coalition, Rue de l'Exemple 1, 1000 Brussels",
+                contactPointLabel + " info@cybersecuritycoalition.be", "Alice Peeters <alice@acme-bank.example>, +32 2 555 01 01",
+                "0599.799.597", "54930084UKLVMY22DS16", "AGN-2026-000042-CCB-ENTRY", c.legalBasis());
+        assertThat(text).doesNotContain("(GRC) (GRC)");
+        assertThat(letters.body(full)).contains(nis2, dora, "Alice Peeters");
+        // an entity outside NIS2 and DORA shows neither line
+        LetterContent neither = new LetterContent(c.reference(), c.event(), language, c.authorityName(), c.entityName(),
+                c.entityCountry(), c.enterpriseNumber(), null, null, c.arrangementName(), c.arrangementCode(),
+                c.effectiveDate(), c.legalBasis(), c.issuedOn(), true, null, new LetterContent.Particulars(null,
+                        Nis2Status.NOT_IN_SCOPE, null, null, ""));
+        assertThat(text(letters.pdf(neither))).doesNotContain(nis2, dora, organiserLabel);
     }
 
     @Test

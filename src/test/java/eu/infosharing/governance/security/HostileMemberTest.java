@@ -8,13 +8,19 @@ import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.notification.Acknowledgements;
+import eu.infosharing.governance.notification.AuthorityNotification;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.notification.NotificationStatus;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
 import eu.infosharing.governance.onboarding.ReviewDecision;
 import eu.infosharing.governance.onboarding.ReviewDecisionRepository;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.AuthoritySearchProcess;
 import eu.infosharing.governance.process.ApplicationFields;
@@ -41,6 +47,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +121,10 @@ class HostileMemberTest {
     TransactionTemplate tx;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    AuthorityNotifications authorityNotifications;
+    @Autowired
+    Acknowledgements acknowledgements;
     @Autowired
     ApplicationContext context;
     @Value("${governance.mail.outbox-dir}")
@@ -406,7 +417,7 @@ class HostileMemberTest {
                 .containsExactlyInAnyOrder(OnboardingProcess.KEY, CessationProcess.KEY);
         StateFingerprint before = fingerprint();
         for (String internal : List.of(NotificationProcess.KEY, RulesRevisionProcess.KEY, AnnualReviewProcess.KEY,
-                AuthoritySearchProcess.KEY)) {
+                AuthoritySearchProcess.KEY, AcknowledgementProcess.KEY)) {
             assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/start"),
                     jsonBody("{}"), String.class), 403, "only the product starts it");
             assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/submit-form"),
@@ -494,6 +505,61 @@ class HostileMemberTest {
         assertThat(decisions).extracting(ReviewDecision::getDecision, ReviewDecision::getReason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ReviewDecision.Decision.REQUEST_INFORMATION, "Please add a second contact person"),
                 org.assertj.core.groups.Tuple.tuple(ReviewDecision.Decision.APPROVE, "Both contacts checked"));
+    }
+
+    // --- 13. a member acknowledges its own notification, or steers the coordinator's follow-up --------------------------
+
+    @Test
+    void aMemberNeitherRecordsAnAcknowledgementItDidNotReceiveNorSteersTheCoordinatorsFollowUp() throws Exception {
+        // K's entry notification to the CCB went out on its behalf; the CCB has not acknowledged it within the period
+        Membership k = members.activeMember("CIDR", "Hostile Kappa Energy", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null,
+                Language.en, NotificationMode.SEND_ON_BEHALF);
+        members.representative(k, "hxrepk", PASSWORD);
+        String reference = authorityNotifications.create(k.getId(), NotificationEvent.ENTRY, LocalDate.now()).get(0);
+        String sending = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, String.valueOf(k.getId()),
+                Map.of(NotificationProcess.MEMBERSHIP_ID.name(), k.getId(), NotificationProcess.REFERENCE.name(), reference)).getId();
+        runJobs(sending);
+        AuthorityNotification sent = authorityNotifications.byReference(reference);
+        assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusYears(1))).contains(reference);
+        String followUp = runtimeService.createProcessInstanceQuery().processDefinitionKey(AcknowledgementProcess.KEY)
+                .variableValueEquals(AcknowledgementProcess.REFERENCE.name(), reference).singleResult().getId();
+        Task task = taskService.createTaskQuery().processInstanceId(followUp).singleResult();
+        String record = variables(Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
+                AcknowledgementProcess.NOTE.name(), "Acknowledged, trust me", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "FAKE-1",
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().toString()));
+        String ack = "{\"acknowledgedOn\":\"" + LocalDate.now() + "\",\"authorityReference\":\"FAKE-1\"}";
+        StateFingerprint before = fingerprint();
+
+        // our API: the arrangement sent it, so only a coordinator records what the authority answered
+        assertRefused(as("hxrepk").postForEntity("/api/notifications/" + sent.getId() + "/acknowledgement", jsonBody(ack),
+                String.class), 403, "coordinators");
+        assertRefused(as("hxaudit").postForEntity("/api/notifications/" + sent.getId() + "/acknowledgement", jsonBody(ack),
+                String.class), 403, null);
+        // engine REST: the coordinators' task, the message that ends it, the variables that steer it, a start by hand
+        assertThat(as("hxrepk").postForEntity(engine("/task/" + task.getId() + "/complete"), jsonBody(record), String.class)
+                .getStatusCode().value()).isIn(403, 404);
+        assertThat(as("hxrepk").postForEntity(engine("/task/" + task.getId() + "/submit-form"), jsonBody(record), String.class)
+                .getStatusCode().value()).isIn(403, 404);
+        assertRefused(as("hxrepk").postForEntity(engine("/message"), jsonBody("{\"messageName\":\""
+                + AcknowledgementProcess.ACKNOWLEDGED_MESSAGE + "\",\"businessKey\":\"" + k.getId() + "\"}"), String.class), 403, null);
+        assertRefused(as("hxrepk").exchange(engine("/process-instance/" + followUp + "/variables/"
+                + AcknowledgementProcess.DECISION.name()), HttpMethod.PUT, jsonBody("{\"value\":\"NOT_EXPECTED\",\"type\":\"String\"}"),
+                String.class), 403, null);
+        assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + AcknowledgementProcess.KEY + "/start"),
+                jsonBody("{}"), String.class), 403, "only the product starts it");
+        // even the coordinator completes it with the form's fields only
+        assertRefused(as("hxcoord").postForEntity(engine("/task/" + task.getId() + "/complete"), jsonBody(variables(Map.of(
+                AcknowledgementProcess.DECISION.name(), "CHASED", AcknowledgementProcess.NOTE.name(), "Asked the CCB",
+                AcknowledgementProcess.MEMBERSHIP_ID.name(), bActive.getId()))), String.class), 400, "'membershipId' is not a field of the form");
+
+        assertUnchangedSince(before);
+
+        // the legitimate way: a coordinator records what the authority answered
+        assertThat(as("hxcoord").postForEntity("/api/notifications/" + sent.getId() + "/acknowledgement",
+                jsonBody(ack.replace("FAKE-1", "CCB-ACK-REAL")), String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(authorityNotifications.byReference(reference).getAuthorityReference()).isEqualTo("CCB-ACK-REAL");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(followUp).count()).isZero();
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

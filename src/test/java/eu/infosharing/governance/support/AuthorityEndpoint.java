@@ -32,6 +32,7 @@ public class AuthorityEndpoint implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(201);
     private final AtomicInteger counter = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> acknowledgement = new java.util.concurrent.atomic.AtomicReference<>();
     private final ObjectMapper json = new ObjectMapper();
     private volatile Consumer<Received> onReceive = r -> { };
 
@@ -47,7 +48,10 @@ public class AuthorityEndpoint implements AutoCloseable {
             received.add(r);
             onReceive.accept(r);
             int answer = status.get();
-            byte[] body = (answer / 100 == 2 ? "{\"id\":\"AUTH-" + counter.incrementAndGet() + "\"}"
+            String ack = acknowledgement.get();
+            byte[] body = (answer / 100 == 2 ? "{\"id\":\"AUTH-" + counter.incrementAndGet() + "\""
+                    + (ack == null ? "" : ",\"acknowledgement\":{\"reference\":\"" + ack + "\",\"receivedOn\":\""
+                    + java.time.LocalDate.now() + "\"}") + "}"
                     : "{\"error\":\"intake unavailable\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer, body.length);
@@ -87,6 +91,11 @@ public class AuthorityEndpoint implements AutoCloseable {
 
     public void answer(int httpStatus) {
         status.set(httpStatus);
+    }
+
+    /** Answers acknowledging receipt at once, with this reference of the authority's (null: no acknowledgement). */
+    public void acknowledgeWith(String authorityReference) {
+        acknowledgement.set(authorityReference);
     }
 
     /** Runs before the answer is written: a test may block here, or kill the sender. */
