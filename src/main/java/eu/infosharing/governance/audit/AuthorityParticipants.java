@@ -68,7 +68,7 @@ public class AuthorityParticipants {
         for (AuthorityNotification n : notifications.search(null, code, null)) {
             if (n.isDone() && n.getEvent() == NotificationEvent.ENTRY) {
                 entries.put(n.getMembership().getId(), n);
-            } else if (n.isDone() && n.getEvent() == NotificationEvent.CESSATION) {
+            } else if (n.isDone() && n.getEvent().endsConcern()) {
                 toldOfCessation.add(n.getMembership().getId());
             }
         }

@@ -128,6 +128,7 @@ public class AuthorityChannels {
         entity.put("lei", letter.lei());
         LetterContent.Particulars particulars = letter.particulars();
         if (particulars != null) {
+            entity.put("supervisoryId", particulars.supervisoryId());
             entity.put("nis2Status", particulars.nis2Status() == null ? null : particulars.nis2Status().name());
             entity.put("nis2Sector", particulars.nis2Sector() == null ? null : particulars.nis2Sector().name());
             // the point of DORA Art. 2(1), e.g. "a" for a credit institution

@@ -111,28 +111,62 @@ public class AuthorityNotifications {
         Set<String> recipients = new LinkedHashSet<>();
         membershipAuthorities.effective(m).forEach(d -> recipients.add(d.authorityCode()));
         if (event == NotificationEvent.CESSATION) {
+            // every authority still counting the participation: told of the entry, and not told since that it no
+            // longer concerns it
+            Set<String> concernEnded = notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream()
+                    .filter(n -> n.getEvent() == NotificationEvent.CONCERN_ENDED).map(AuthorityNotification::getAuthorityCode)
+                    .collect(java.util.stream.Collectors.toSet());
             notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
+                    .filter(entry -> !concernEnded.contains(entry.getAuthorityCode()))
                     .forEach(entry -> recipients.add(entry.getAuthorityCode()));
         }
         if (recipients.isEmpty()) {
             events.publishEvent(new NoAuthorityNamed(m, event, effectiveDate));
         }
         List<String> references = new ArrayList<>();
-        recipients.forEach(code -> {
-            CompetentAuthority authority = authority(code);
-            AuthorityNotification n = notifications.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), code, event)
-                    .orElseGet(() -> {
-                        Language language = language(authority, m.getOrganisation());
-                        // the provision of this authority's regime for this event (NIS2 Art. 29(4), DORA Art. 45(3)),
-                        // not the wording of the rule that selected the authority at entry
-                        String legalBasis = LegalBasis.of(authority.getRegime(),
-                                LegalBasis.occasion(event, concernedLater(m, effectiveDate)), language);
-                        return notifications.save(new AuthorityNotification(m, code, event, legalBasis, effectiveDate,
-                                effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(), language));
-                    });
-            references.add(n.getReference());
-        });
+        recipients.forEach(code -> references.add(notification(m, code, event, effectiveDate).getReference()));
         return references;
+    }
+
+    /**
+     * The letter that tells an authority, told of the participation, that a yearly review's change took it outside its
+     * competence; a coordinator decided it. Idempotent like {@link #create}. Answers its reference.
+     */
+    @Transactional
+    public String createConcernEnded(Long membershipId, String authorityCode, LocalDate effectiveDate) {
+        return notification(memberships.get(membershipId), authorityCode, NotificationEvent.CONCERN_ENDED, effectiveDate)
+                .getReference();
+    }
+
+    /**
+     * Authorities that were told of the participation and still count it, but that the membership's data no longer
+     * names: a yearly review's change took them out (a coordinator decides whether each is told).
+     */
+    @Transactional(readOnly = true)
+    public List<String> noLongerNamed(Long membershipId) {
+        Membership m = memberships.get(membershipId);
+        Set<String> named = new LinkedHashSet<>();
+        membershipAuthorities.effective(m).forEach(d -> named.add(d.authorityCode()));
+        List<AuthorityNotification> all = notifications.findByMembershipIdOrderByIdAsc(m.getId());
+        Set<String> ended = new LinkedHashSet<>();
+        all.stream().filter(n -> n.getEvent().endsConcern()).forEach(n -> ended.add(n.getAuthorityCode()));
+        return all.stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
+                .map(AuthorityNotification::getAuthorityCode)
+                .filter(code -> !named.contains(code) && !ended.contains(code)).distinct().toList();
+    }
+
+    private AuthorityNotification notification(Membership m, String code, NotificationEvent event, LocalDate effectiveDate) {
+        CompetentAuthority authority = authority(code);
+        return notifications.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), code, event)
+                .orElseGet(() -> {
+                    Language language = language(authority, m.getOrganisation());
+                    // the provision of this authority's regime for this event (NIS2 Art. 29(4), DORA Art. 45(3)),
+                    // not the wording of the rule that selected the authority at entry
+                    String legalBasis = LegalBasis.of(authority.getRegime(),
+                            LegalBasis.occasion(event, concernedLater(m, effectiveDate)), language);
+                    return notifications.save(new AuthorityNotification(m, code, event, legalBasis, effectiveDate,
+                            effectiveDate.plus(Period.parse(authority.getDeadline())), m.getNotificationMode(), language));
+                });
     }
 
     /** What the model needs to route the notification: who sends, by when, to whom the member task goes. */
@@ -225,7 +259,11 @@ public class AuthorityNotifications {
                 n.getReference(), date.format(n.getDueDate()), publicUrl + "/camunda/app/tasklist/",
                 channelDescription(authority), date.format(n.getEffectiveDate())};
         // a cessation's mail says that the participation ended, and when: not that the member joined
-        String event = n.getEvent() == NotificationEvent.CESSATION ? template + "-cessation" : template;
+        String event = switch (n.getEvent()) {
+            case ENTRY -> template;
+            case CESSATION -> template + "-cessation";
+            case CONCERN_ENDED -> template + "-concern-ended";
+        };
         MailTemplates.Text text = MailTemplates.render("mail/notification", event, locale, args);
         mail.send(new MailGateway.Mail(o.contactEmails(), text.subject(), text.body(),
                 List.of(new MailGateway.Attachment(n.getReference() + ".pdf", "application/pdf", n.getDocument())),
@@ -399,7 +437,7 @@ public class AuthorityNotifications {
                 // the participation began at validation, even when this authority's concern began later
                 m.getValidatedAt() == null ? null : settings.dateOf(m.getValidatedAt()),
                 new LetterContent.Particulars(organiser.organiser(), o.getNis2Status(), o.getNis2Sector(),
-                        o.getDoraEntityType(), contactPersons(o)));
+                        o.getDoraEntityType(), contactPersons(o), o.getSupervisoryId()));
     }
 
     /** The member's contact persons as a supervisor reaches them: name, e-mail, phone. */

@@ -28,7 +28,9 @@ public final class LegalBasis {
         /** Withdrawal, or cessation of the membership, once it takes effect. */
         CESSATION,
         /** A participation that began before this authority became competent. */
-        LATER
+        LATER,
+        /** A participation told earlier that no longer concerns this authority: no provision asks for the letter. */
+        CONCERN_ENDED
     }
 
     private LegalBasis() {
@@ -37,6 +39,9 @@ public final class LegalBasis {
     public static Occasion occasion(NotificationEvent event, boolean concernedLater) {
         if (event == NotificationEvent.CESSATION) {
             return Occasion.CESSATION;
+        }
+        if (event == NotificationEvent.CONCERN_ENDED) {
+            return Occasion.CONCERN_ENDED;
         }
         return concernedLater ? Occasion.LATER : Occasion.ENTRY;
     }

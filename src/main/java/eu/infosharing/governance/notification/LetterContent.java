@@ -50,7 +50,7 @@ public record LetterContent(
      * status and sector and its DORA entity type (each null when it has none), and its contact persons as displayed.
      */
     public record Particulars(Organiser organiser, Nis2Status nis2Status, Nis2Sector nis2Sector,
-                              DoraEntityType doraEntityType, String contactPersons) {
+                              DoraEntityType doraEntityType, String contactPersons, String supervisoryId) {
     }
 
     /** A letter without the organiser, regimes and contacts (tests of the letter's other parts). */

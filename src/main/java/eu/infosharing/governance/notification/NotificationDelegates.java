@@ -123,7 +123,11 @@ public class NotificationDelegates {
         TaskDisplay.AUTHORITY_NAME.putIn(v, authority.getName());
         TaskDisplay.AUTHORITY_CHANNEL.putIn(v, authority.getChannel() == CompetentAuthority.Channel.EMAIL
                 ? "E-mail: " + authority.getChannelAddress() : "HTTPS: " + authority.getChannelAddress());
-        TaskDisplay.EVENT_LABEL.putIn(v, n.getEvent() == NotificationEvent.ENTRY ? "Entry into the arrangement" : "Cessation of participation");
+        TaskDisplay.EVENT_LABEL.putIn(v, switch (n.getEvent()) {
+            case ENTRY -> "Entry into the arrangement";
+            case CESSATION -> "Cessation of participation";
+            case CONCERN_ENDED -> "The participation no longer concerns the authority";
+        });
         TaskDisplay.EFFECTIVE_DATE.putIn(v, date.format(n.getEffectiveDate()));
         TaskDisplay.DUE_DATE_LABEL.putIn(v, date.format(n.getDueDate()));
         TaskDisplay.LEGAL_BASIS.putIn(v, n.getLegalBasis());

@@ -159,6 +159,11 @@ public class NotificationLetter {
         if (!blank(c.lei())) {
             ids.add(text(texts, locale, "identity.lei", c.lei()));
         }
+        // the identifier the supervisor itself gives the entity (e.g. the BaFin-ID), where it has one
+        String supervisoryId = c.particulars() == null ? null : c.particulars().supervisoryId();
+        if (!blank(supervisoryId)) {
+            ids.add(text(texts, locale, "identity.supervisoryId", supervisoryId));
+        }
         String identity = ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")";
 
         List<Fact> facts = new ArrayList<>();
@@ -174,6 +179,9 @@ public class NotificationLetter {
         }
         if (!blank(c.lei())) {
             facts.add(new Fact(text(texts, locale, "fact.lei"), c.lei()));
+        }
+        if (!blank(supervisoryId)) {
+            facts.add(new Fact(text(texts, locale, "fact.supervisoryId"), supervisoryId));
         }
         LetterContent.Particulars p = c.particulars();
         if (p != null) {

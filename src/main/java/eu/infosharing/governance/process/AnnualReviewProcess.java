@@ -32,6 +32,15 @@ public final class AnnualReviewProcess {
     public static final String GATEWAY_NEW_AUTHORITIES = "Gateway_NewAuthorities";
     public static final String CALL_ACTIVITY_NOTIFY_NEW_AUTHORITIES = "CallActivity_NotifyNewAuthorities";
     public static final String GATEWAY_MERGE_NOTIFIED = "Gateway_MergeNotified";
+    public static final String GATEWAY_AUTHORITIES_NO_LONGER_NAMED = "Gateway_AuthoritiesNoLongerNamed";
+    public static final String SUB_PROCESS_AUTHORITY_NO_LONGER_NAMED = "SubProcess_AuthorityNoLongerNamed";
+    public static final String START_EVENT_AUTHORITY_NO_LONGER_NAMED = "StartEvent_AuthorityNoLongerNamed";
+    public static final String TASK_DECIDE_AUTHORITY_NO_LONGER_NAMED = "Task_DecideAuthorityNoLongerNamed";
+    public static final String GATEWAY_CONCERN_DECISION = "Gateway_ConcernDecision";
+    public static final String CALL_ACTIVITY_TELL_CONCERN_ENDED = "CallActivity_TellConcernEnded";
+    public static final String END_EVENT_AUTHORITY_TOLD = "EndEvent_AuthorityTold";
+    public static final String END_EVENT_AUTHORITY_KEPT_INFORMED = "EndEvent_AuthorityKeptInformed";
+    public static final String GATEWAY_MERGE_NO_LONGER_NAMED = "Gateway_MergeNoLongerNamed";
     public static final String SERVICE_TASK_SCHEDULE_NEXT_REVIEW = "ServiceTask_ScheduleNextReview";
 
     // --- variables the process sets ---------------------------------------------------------------------------------
@@ -41,7 +50,17 @@ public final class AnnualReviewProcess {
     @SuppressWarnings("rawtypes")
     public static final ProcessVariable<List> NEW_NOTIFICATION_REFERENCES = byProcess("newNotificationReferences", List.class);
 
+    /** Authorities told of the participation that the confirmed data no longer names: one decision each. */
+    @SuppressWarnings("rawtypes")
+    public static final ProcessVariable<List> AUTHORITIES_NO_LONGER_NAMED = byProcess("authoritiesNoLongerNamed", List.class);
+    /** The element of that multi-instance: one authority's code. */
+    public static final ProcessVariable<String> NO_LONGER_NAMED_AUTHORITY = byProcess("noLongerNamedAuthority", String.class);
+    /** The letter telling that authority, local to its branch. */
+    public static final ProcessVariable<String> CONCERN_NOTIFICATION_REFERENCE = byProcess("concernNotificationReference", String.class);
+
     // --- variables people write through a task's form ----------------------------------------------------------------
+    public static final ProcessVariable<String> CONCERN_DECISION = byForm("concernDecision", String.class);
+    public static final ProcessVariable<String> CONCERN_REASON = byForm("concernReason", String.class);
     public static final ProcessVariable<String> REVIEW_DECISION = byForm("reviewDecision", String.class);
     public static final ProcessVariable<String> REVIEW_DECISION_REASON = byForm("reviewDecisionReason", String.class);
 
@@ -55,8 +74,11 @@ public final class AnnualReviewProcess {
     public static final ProcessContract CONTRACT = ProcessContract.builder(KEY)
             .userTask(TASK_CONFIRM_REVIEW, Forms.CONFIRM_ANNUAL_REVIEW, REVIEWED_DATA)
             .userTask(TASK_DECIDE_UNANSWERED_REVIEW, Forms.DECIDE_UNANSWERED_REVIEW)
+            .userTask(TASK_DECIDE_AUTHORITY_NO_LONGER_NAMED, Forms.DECIDE_AUTHORITY_NO_LONGER_NAMED)
             .variables(MEMBERSHIP_ID, NEXT_REVIEW_AT, REVIEW_YEAR, NEW_NOTIFICATION_REFERENCES, NotificationProcess.REFERENCE,
-                    REVIEW_DECISION, REVIEW_DECISION_REASON, ApplicationFields.NIS2_STATUS, ApplicationFields.DORA_ENTITY_TYPE,
+                    REVIEW_DECISION, REVIEW_DECISION_REASON, AUTHORITIES_NO_LONGER_NAMED, NO_LONGER_NAMED_AUTHORITY,
+                    CONCERN_NOTIFICATION_REFERENCE, CONCERN_DECISION, CONCERN_REASON,
+                    ApplicationFields.NIS2_STATUS, ApplicationFields.DORA_ENTITY_TYPE,
                     ApplicationFields.DORA_LICENCE)
             .variables(Stream.concat(ApplicationFields.all().stream(), TaskDisplay.all().stream())
                     .toArray(ProcessVariable<?>[]::new))

@@ -141,6 +141,14 @@ public final class Forms {
             choice("endorsementDecision", true, "ENDORSE", "DECLINE"),
             textArea("endorsementReason", true, 2000));
 
+    public static final FormContract DECIDE_AUTHORITY_NO_LONGER_NAMED = FormContract.of("decide-authority-no-longer-named",
+            shown("organisationName"),
+            shown("identifiersDisplay"),
+            shown("regimesDisplay"),
+            shown("authorityName"),
+            choice("concernDecision", true, "TELL_AUTHORITY", "KEEP_INFORMED"),
+            textArea("concernReason", true, 2000));
+
     public static final FormContract FIND_COMPETENT_AUTHORITY = FormContract.of("find-competent-authority",
             shown("organisationName"),
             shown("identifiersDisplay"),

@@ -6,6 +6,8 @@ import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.onboarding.FormApplication;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
@@ -48,7 +50,7 @@ public class AnnualReviewDelegates {
     }
 
     @Bean
-    TaskListener reviewConfirmedListener(AnnualReviewService reviews) {
+    TaskListener reviewConfirmedListener(AnnualReviewService reviews, AuthorityNotifications notifications) {
         return task -> {
             var regimes = new AnnualReviewService.Regimes(ApplicationFields.NIS2_STATUS.from(task),
                     ApplicationFields.NIS2_SECTOR.from(task), ApplicationFields.DORA_ENTITY_TYPE.from(task),
@@ -56,6 +58,35 @@ public class AnnualReviewDelegates {
             var references = TaskInputErrors.translate(() -> reviews.confirm(membershipId(task), regimes,
                     ApplicationFields.LEI.from(task), FormApplication.contacts(task)));
             NEW_NOTIFICATION_REFERENCES.set(task.getExecution(), new ArrayList<>(references));
+            AUTHORITIES_NO_LONGER_NAMED.set(task.getExecution(), new ArrayList<>(notifications.noLongerNamed(membershipId(task))));
+        };
+    }
+
+    /** Names the authority in the task and shows what the coordinator needs to decide. */
+    @Bean
+    TaskListener noLongerNamedTaskListener(MembershipService memberships, CompetentAuthorityRepository authorities) {
+        return task -> {
+            Membership m = memberships.get(membershipId(task));
+            String code = NO_LONGER_NAMED_AUTHORITY.from(task);
+            String authority = authorities.findByCode(code).map(a -> a.getName() + " (" + code + ")").orElse(code);
+            task.setName(task.getName() + ": " + authority + ", " + m.getOrganisation().getLegalName());
+            Map<String, Object> shown = new HashMap<>();
+            TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());
+            TaskDisplay.IDENTIFIERS.putIn(shown, m.getOrganisation().displayIdentifiers());
+            TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().getCountry() + "; " + m.getOrganisation().displayRegimes());
+            TaskDisplay.AUTHORITY_NAME.putIn(shown, authority);
+            task.setVariablesLocal(shown);
+        };
+    }
+
+    /** Keeps the decision; the letter's reference goes to this authority's branch only. */
+    @Bean
+    TaskListener concernDecisionListener(AnnualReviewService reviews) {
+        return task -> {
+            String reference = TaskInputErrors.translate(() -> reviews.decideConcern(membershipId(task),
+                    NO_LONGER_NAMED_AUTHORITY.from(task), CONCERN_DECISION.from(task), CONCERN_REASON.from(task)));
+            // each authority has its own branch of the multi-instance: the reference must not reach the others
+            task.getExecution().setVariableLocal(CONCERN_NOTIFICATION_REFERENCE.name(), reference);
         };
     }
 

@@ -17,6 +17,11 @@ import eu.infosharing.governance.onboarding.ApplicationValidator;
 import eu.infosharing.governance.onboarding.ValidatedApplication;
 import eu.infosharing.governance.onboarding.FormApplication;
 import eu.infosharing.governance.organisation.Organisation;
+import eu.infosharing.governance.api.FieldProblem;
+import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.StrictText;
+import eu.infosharing.governance.notification.MembershipAuthorities;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -51,11 +56,14 @@ public class AnnualReviewService {
     private final NotificationSettings dates;
     private final CurrentUser currentUser;
     private final RuntimeService runtimeService;
+    private final MembershipAuthorities membershipAuthorities;
 
     public AnnualReviewService(MembershipService memberships, ApplicationValidator validator,
                                AuthorityNotifications notifications, AuthorityNotificationRepository notificationRepository,
                                ArrangementAccess access, CessationService cessations, NotificationSettings dates,
-                               CurrentUser currentUser, RuntimeService runtimeService) {
+                               CurrentUser currentUser, RuntimeService runtimeService,
+                               MembershipAuthorities membershipAuthorities) {
+        this.membershipAuthorities = membershipAuthorities;
         this.memberships = memberships;
         this.validator = validator;
         this.notifications = notifications;
@@ -130,6 +138,43 @@ public class AnnualReviewService {
     /** What the member confirms of its regimes at a yearly review: they decide which authorities it notifies. */
     public record Regimes(String nis2Status, String nis2Sector, String doraEntityType, String doraLicence,
                           String supervisoryId) {
+    }
+
+    /** What a coordinator decides of an authority told of the participation that the review no longer names. */
+    public enum ConcernDecision { TELL_AUTHORITY, KEEP_INFORMED }
+
+    /**
+     * TELL_AUTHORITY: a letter tells the authority that the participation no longer concerns it, from today; answers
+     * its reference. KEEP_INFORMED: the authority stays among the membership's authorities by a coordinator's override
+     * (it will be told of the cessation); answers null. The reason is kept either way.
+     */
+    public String decideConcern(Long membershipId, String authorityCode, String decision, String reason) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ConcernDecision chosen = null;
+        try {
+            chosen = decision == null ? null : ConcernDecision.valueOf(decision.strip());
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (chosen == null) {
+            problems.add(new FieldProblem(AnnualReviewProcess.CONCERN_DECISION.name(), "Decision",
+                    "must be TELL_AUTHORITY or KEEP_INFORMED"));
+        }
+        String why = StrictText.freeText(AnnualReviewProcess.CONCERN_REASON.name(), "Reason", reason, 2000,
+                "is required: it is kept as evidence", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Membership m = memberships.get(membershipId);
+        if (chosen == ConcernDecision.KEEP_INFORMED) {
+            membershipAuthorities.override(membershipId, new MembershipAuthorities.OverrideRequest(authorityCode, "ADD",
+                    "Kept informed after the yearly review no longer named it: " + why));
+            return null;
+        }
+        String reference = notifications.createConcernEnded(membershipId, authorityCode, dates.today());
+        m.audit(currentUser.id(), "AUTHORITY_CONCERN_ENDED", authorityCode + " is told that the participation no longer "
+                + "concerns it (" + reference + "): " + why);
+        return reference;
     }
 
     /** The coordinators' decision on an unanswered review: EXTEND, SUSPEND or LAPSE, with its reason. */

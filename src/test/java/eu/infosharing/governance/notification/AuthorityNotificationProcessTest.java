@@ -142,7 +142,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(letter).contains("Zuiderbank", "Teilnahme", ccb.getReference(), ccb.getLegalBasis(),
                 bank.getArrangement().getName());
         // what the supervisor needs besides, in the letter's language: regimes, the member's contact, the organiser
-        assertThat(letter).contains("Wesentliche Einrichtung im Sinne der Richtlinie (EU) 2022/2555, Sektor: Bankwesen (Anhang I)",
+        assertThat(letter).contains("Wesentliche Einrichtung im Sinne der Richtlinie (EU) 2022/2555, Sektor: Digitale Infrastruktur (Anhang I)",
                 "Artikel 2 Absatz 1 Buchstabe a: Kreditinstitut", "Kontaktperson Member of Zuiderbank <soc@zuiderbank.example>",
                 "Organisator Cyber Security Coalition", "Kontaktstelle Focus Group coordination, info@cybersecuritycoalition.be");
         assertThat(ccb.getStatus()).isEqualTo(NotificationStatus.SENT);

@@ -114,20 +114,20 @@ class NotificationLetterTest {
                         new LetterContent.Organiser("Cyber Security Coalition", "Rue de l'Exemple 1, 1000 Brussels",
                                 "info@cybersecuritycoalition.be"),
                         Nis2Status.ESSENTIAL, Nis2Sector.BANKING, DoraEntityType.A,
-                        "Alice Peeters <alice@acme-bank.example>, +32 2 555 01 01"));
+                        "Alice Peeters <alice@acme-bank.example>, +32 2 555 01 01", "NBB-REF-4711"));
 
         String text = text(letters.pdf(full));
 
         assertThat(text).contains(nis2, dora, organiserLabel + " Cyber Security Coalition, Rue de l'Exemple 1, 1000 Brussels",
                 contactPointLabel + " info@cybersecuritycoalition.be", "Alice Peeters <alice@acme-bank.example>, +32 2 555 01 01",
-                "0599.799.597", "54930084UKLVMY22DS16", "AGN-2026-000042-CCB-ENTRY", c.legalBasis());
+                "0599.799.597", "54930084UKLVMY22DS16", "NBB-REF-4711", "AGN-2026-000042-CCB-ENTRY", c.legalBasis());
         assertThat(text).doesNotContain("(GRC) (GRC)");
         assertThat(letters.body(full)).contains(nis2, dora, "Alice Peeters");
         // an entity outside NIS2 and DORA shows neither line
         LetterContent neither = new LetterContent(c.reference(), c.event(), language, c.authorityName(), c.entityName(),
                 c.entityCountry(), c.enterpriseNumber(), null, null, c.arrangementName(), c.arrangementCode(),
                 c.effectiveDate(), c.legalBasis(), c.issuedOn(), true, null, new LetterContent.Particulars(null,
-                        Nis2Status.NOT_IN_SCOPE, null, null, ""));
+                        Nis2Status.NOT_IN_SCOPE, null, null, "", null));
         assertThat(text(letters.pdf(neither))).doesNotContain(nis2, dora, organiserLabel);
     }
 

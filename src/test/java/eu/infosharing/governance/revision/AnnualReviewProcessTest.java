@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -50,6 +51,8 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
     AuthorityNotificationRepository notifications;
     @Autowired
     ArrangementAccess access;
+    @Autowired
+    eu.infosharing.governance.notification.AuthorityNotifications authorityNotifications;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -150,6 +153,86 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
         decide(pi, "LAPSE", "Unreachable for two months");
         assertThat(pi).isEnded().hasPassed(AnnualReviewProcess.SERVICE_TASK_LAPSE_FOR_REVIEW, AnnualReviewProcess.END_EVENT_REVIEW_LAPSED);
         assertThat(status(m)).isEqualTo(MembershipStatus.CESSATION_PENDING);
+    }
+
+    @Test
+    void anAuthorityTheReviewNoLongerNamesIsToldByACoordinatorsDecisionAndNotToldOfTheCessationAgain() throws Exception {
+        Membership m = shrinkingMember("Shrinking Grid", "shrinkrep");
+        ProcessInstance pi = reviewConfirmedOutOfNis2(m, "shrinkrep");
+        Task decision = openTask(pi.getId(), AnnualReviewProcess.TASK_DECIDE_AUTHORITY_NO_LONGER_NAMED);
+        assertThat(decision.getName()).isEqualTo("Decide on an authority the review no longer names: "
+                + "Centre for Cybersecurity Belgium (CCB), Shrinking Grid");
+
+        // the member cannot decide for the coordinators; a decision without its reason is refused by name
+        actAs("shrinkrep", group(m));
+        assertThatThrownBy(() -> taskService.complete(decision.getId(), concern("TELL_AUTHORITY", "We left NIS2")))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        actAs("coordinator", Roles.COORDINATORS);
+        assertThatThrownBy(() -> taskService.complete(decision.getId(), concern("TELL_AUTHORITY", " ")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reason");
+        taskService.complete(decision.getId(), concern("TELL_AUTHORITY", "No longer an essential entity: the CCB should know"));
+        identityService.clearAuthentication();
+        runJobs(pi.getId());
+
+        AuthorityNotification told = notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream()
+                .filter(n -> n.getEvent() == NotificationEvent.CONCERN_ENDED).findFirst().orElseThrow();
+        assertThat(told.getAuthorityCode()).isEqualTo("CCB");
+        ProcessInstance letter = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        runJobs(letter.getId());
+        runJobs(pi.getId());
+        byte[] pdf = tx.execute(s -> notifications.findById(told.getId()).orElseThrow().getDocument());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("[\\s\\u00a0]+", " ");
+            assertThat(text).contains("no longer concerns your authority", "continues to participate",
+                    "No provision requires this letter", "Article 29(4) of Directive (EU) 2022/2555 (NIS2)", told.getReference());
+        }
+        assertThat(pi).hasPassed(AnnualReviewProcess.CALL_ACTIVITY_TELL_CONCERN_ENDED, AnnualReviewProcess.END_EVENT_AUTHORITY_TOLD,
+                AnnualReviewProcess.SERVICE_TASK_SCHEDULE_NEXT_REVIEW).isWaitingAt(AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
+        // an authority told that the participation no longer concerns it is not told of its end
+        List<String> cessation = tx.execute(s -> authorityNotifications.create(m.getId(), NotificationEvent.CESSATION,
+                java.time.LocalDate.now()));
+        assertThat(cessation).isEmpty();
+    }
+
+    @Test
+    void anAuthorityKeptInformedStaysAmongTheMembershipsAuthoritiesAndIsToldOfTheCessation() {
+        Membership m = shrinkingMember("Steady Grid", "steadyrep");
+        ProcessInstance pi = reviewConfirmedOutOfNis2(m, "steadyrep");
+        actAs("coordinator", Roles.COORDINATORS);
+        taskService.complete(openTask(pi.getId(), AnnualReviewProcess.TASK_DECIDE_AUTHORITY_NO_LONGER_NAMED).getId(),
+                concern("KEEP_INFORMED", "The CCB asked to stay informed of this operator"));
+        identityService.clearAuthentication();
+        runJobs(pi.getId());
+        assertThat(pi).hasPassed(AnnualReviewProcess.END_EVENT_AUTHORITY_KEPT_INFORMED).isWaitingAt(AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
+        assertThat(jdbc.queryForList("select summary from audit_entry where membership_id = ? and kind = 'AUTHORITY_OVERRIDE'",
+                String.class, m.getId())).singleElement().asString().contains("ADD CCB", "asked to stay informed");
+        List<String> cessation = tx.execute(s -> authorityNotifications.create(m.getId(), NotificationEvent.CESSATION,
+                java.time.LocalDate.now()));
+        assertThat(cessation).hasSize(1);
+    }
+
+    /** An essential energy company told the CCB of its entry. */
+    private Membership shrinkingMember(String name, String rep) {
+        Membership m = members.activeMember("OTICS", name, Nis2Status.ESSENTIAL, eu.infosharing.governance.organisation.Nis2Sector.ENERGY,
+                null, Language.en, NotificationMode.SEND_ON_BEHALF);
+        members.representative(m, rep, PASSWORD);
+        tx.executeWithoutResult(s -> authorityNotifications.create(m.getId(), NotificationEvent.ENTRY, java.time.LocalDate.now()));
+        return m;
+    }
+
+    /** The yearly review at which the member confirms it is no longer in NIS2's scope. */
+    private ProcessInstance reviewConfirmedOutOfNis2(Membership m, String rep) {
+        ProcessInstance pi = start(m);
+        fireTimer(pi.getId(), AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
+        actAs(rep, group(m));
+        taskService.complete(openTask(pi.getId(), AnnualReviewProcess.TASK_CONFIRM_REVIEW).getId(), answer(m, "NOT_IN_SCOPE", ""));
+        identityService.clearAuthentication();
+        runJobs(pi.getId());
+        return pi;
+    }
+
+    private static Map<String, Object> concern(String decision, String reason) {
+        return Map.of(AnnualReviewProcess.CONCERN_DECISION.name(), decision, AnnualReviewProcess.CONCERN_REASON.name(), reason);
     }
 
     private ProcessInstance start(Membership m) {
