@@ -51,12 +51,14 @@ public class PersonalDataEraser {
     /**
      * Columns the erasure leaves alone: the letters sent to authorities (kept under Art. 17(3)(b)); the audit trail,
      * which is redacted through its entities so that its chain still verifies; contacts, pseudonymised and deleted
-     * through theirs.
+     * through theirs; the record of a data subject's request (who asked, about which address), kept as the proof of how
+     * it was answered (GDPR Art. 5(2), Art. 17(3)(e)).
      */
     public static final Set<String> EXEMPT = Set.of("authority_notification.document", "audit_entry.summary",
             "audit_entry.summary_salt", "audit_entry.summary_digest", "contact_person.name", "contact_person.email",
             "contact_person.phone", "contact_person.pgp_fingerprint", "former_contact.name", "former_contact.email",
-            "former_contact.phone", "former_contact.pgp_fingerprint");
+            "former_contact.phone", "former_contact.pgp_fingerprint", "data_subject_request.subject_name",
+            "data_subject_request.subject_email", "data_subject_request.details");
 
     private final MembershipRepository memberships;
     private final ErasureRunRepository runs;
@@ -158,7 +160,7 @@ public class PersonalDataEraser {
         int contacts = 0;
         for (ContactPerson c : o.getContacts()) {
             if (concerned.test(c.details())) {
-                c.pseudonymise("Erased contact " + (c.getPosition() + 1) + " of organisation " + o.getId());
+                c.pseudonymise("Erased contact " + c.getPosition() + " of organisation " + o.getId());
                 contacts++;
             }
         }
