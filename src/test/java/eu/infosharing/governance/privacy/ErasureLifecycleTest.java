@@ -58,8 +58,10 @@ class ErasureLifecycleTest extends ProcessTestSupport {
     private static final String NAME_1 = "Erin Erasable";
     private static final String EMAIL_1 = "erin.erasable@lifecycle.example";
     private static final String PHONE_1 = "+32 2 555 71 71";
-    private static final String PGP_1_TYPED = "0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567";
-    private static final String PGP_1 = "0123456789ABCDEF0123456789ABCDEF01234567";
+    /** A fingerprint no other test uses (the search covers the whole database), typed in groups of four. */
+    private static final String PGP_1 = (java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID())
+            .replace("-", "").substring(0, 40).toUpperCase();
+    private static final String PGP_1_TYPED = PGP_1.toLowerCase().replaceAll("(.{4})(?!$)", "$1 ");
     private static final String NAME_2 = "Oscar Outgoing";
     private static final String EMAIL_2 = "oscar.outgoing@lifecycle.example";
     private static final String PHONE_2 = "+32 9 555 72 72";
