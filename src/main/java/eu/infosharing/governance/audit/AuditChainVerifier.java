@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recomputes every membership's audit chain: each entry's hash over its stored content, each link to the previous
- * entry, the sequence without gaps, and the head kept on the membership. Reports the first broken link. Runs nightly
- * and on request.
+ * entry, the sequence without gaps, and the head kept on the membership; a summary redacted by an erasure must be named
+ * by that erasure's own (later) entry. Reports the first broken link. Runs nightly and on request.
  */
 @Service
 public class AuditChainVerifier {
@@ -59,6 +59,7 @@ public class AuditChainVerifier {
         List<AuditEntry> trail = m.getAuditTrail();
         String previous = null;
         int expectedSeq = 1;
+        java.util.Map<Integer, AuditEntry> unaccountedRedactions = new java.util.LinkedHashMap<>();
         for (AuditEntry e : trail) {
             if (e.getSeq() != expectedSeq) {
                 return new BrokenLink(m.getId(), e.getId(), e.getSeq(), "entry " + expectedSeq + " is missing");
@@ -69,8 +70,17 @@ public class AuditChainVerifier {
             if (!e.contentMatchesHash()) {
                 return new BrokenLink(m.getId(), e.getId(), e.getSeq(), "its content was changed after it was written");
             }
+            if (e.isRedacted()) {
+                unaccountedRedactions.put(e.getSeq(), e);
+            }
+            e.redactedSeqsNamed().forEach(unaccountedRedactions::remove);
             previous = e.getHash();
             expectedSeq++;
+        }
+        // a redaction is legitimate only when a later erasure entry, itself in the chain, names it
+        if (!unaccountedRedactions.isEmpty()) {
+            AuditEntry e = unaccountedRedactions.values().iterator().next();
+            return new BrokenLink(m.getId(), e.getId(), e.getSeq(), "its summary was redacted without an erasure entry that names it");
         }
         if (!java.util.Objects.equals(previous, m.getAuditHead()) || trail.size() != m.getAuditSeq()) {
             AuditEntry lastEntry = trail.isEmpty() ? null : trail.get(trail.size() - 1);

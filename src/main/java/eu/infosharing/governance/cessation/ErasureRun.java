@@ -35,6 +35,15 @@ public class ErasureRun {
 
     private String detail;
 
+    /** Cells of the engine's history and of our tables overwritten because they still held an erased value. */
+    private int historyValuesErased;
+
+    /** Replaced contacts whose record was deleted. */
+    private int recordsErased;
+
+    /** Audit entries whose summary was redacted (the chain still verifies). */
+    private int auditEntriesRedacted;
+
     protected ErasureRun() {
     }
 
@@ -47,6 +56,25 @@ public class ErasureRun {
         this.contactsErased = contactsErased;
         this.variablesErased = variablesErased;
         this.detail = detail;
+    }
+
+    ErasureRun withDetails(int historyValuesErased, int recordsErased, int auditEntriesRedacted) {
+        this.historyValuesErased = historyValuesErased;
+        this.recordsErased = recordsErased;
+        this.auditEntriesRedacted = auditEntriesRedacted;
+        return this;
+    }
+
+    public int getHistoryValuesErased() {
+        return historyValuesErased;
+    }
+
+    public int getRecordsErased() {
+        return recordsErased;
+    }
+
+    public int getAuditEntriesRedacted() {
+        return auditEntriesRedacted;
     }
 
     public Long getOrganisationId() {

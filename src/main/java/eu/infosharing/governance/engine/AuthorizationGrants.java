@@ -3,6 +3,7 @@ package eu.infosharing.governance.engine;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.CessationProcess;
+import eu.infosharing.governance.process.DataSubjectRequestProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
@@ -85,6 +86,8 @@ public class AuthorizationGrants {
             grant(reviewer, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, Permissions.READ);
             grant(reviewer, Resources.DEPLOYMENT, ANY, Permissions.READ);
         }
+        // the DPO answers data-subject requests in Tasklist (the task itself is granted to the group privacy per task)
+        grant(Roles.PRIVACY, Resources.PROCESS_DEFINITION, DataSubjectRequestProcess.KEY, Permissions.READ);
 
         filters.audience().forEach((name, groups) ->
                 groups.forEach(g -> grant(g, Resources.FILTER, filterIds.get(name), Permissions.READ)));

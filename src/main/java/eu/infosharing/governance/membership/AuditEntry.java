@@ -17,6 +17,12 @@ import java.util.HexFormat;
 /**
  * One entry of a membership's audit trail: who did what, when, and why, with a SHA-256 hash over its content and the
  * previous entry's hash. Changing, removing or inserting a row breaks the chain from there on.
+ *
+ * <p>The chain does not hash the summary's text but a salted SHA-256 digest of it (the summary commitment): personal
+ * data that a summary may hold (a name typed into a reason) can then be erased (GDPR Art. 17) by {@link #redact}, which
+ * replaces the text, drops the salt and keeps the digest, and the chain still verifies. Without the salt the digest no
+ * longer links to the erased text. Entries written before the commitment existed (no salt, no digest) hash their text,
+ * as they always did, and cannot be redacted. See docs/adr/0002-erasure-and-the-audit-chain.md.
  */
 @Entity
 public class AuditEntry {
@@ -49,6 +55,17 @@ public class AuditEntry {
     @Column(nullable = false)
     private String hash;
 
+    /** Random salt of the summary's digest; dropped when the summary is redacted. */
+    private String summarySalt;
+
+    /** SHA-256 over the salt and the summary as written: what the chain hashes. */
+    private String summaryDigest;
+
+    /** When personal data in the summary was erased; the text is then no longer the one the digest commits to. */
+    private Instant redactedAt;
+
+    private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
+
     protected AuditEntry() {
     }
 
@@ -61,15 +78,46 @@ public class AuditEntry {
         this.kind = kind;
         this.summary = summary.length() <= 4000 ? summary : summary.substring(0, 4000);
         this.previousHash = previousHash;
-        this.hash = computeHash(membership.getId(), seq, occurredAt, this.actor, kind, this.summary, previousHash);
+        byte[] salt = new byte[16];
+        SALTS.nextBytes(salt);
+        this.summarySalt = HexFormat.of().formatHex(salt);
+        this.summaryDigest = summaryDigest(summarySalt, this.summary);
+        this.hash = computeHash(membership.getId(), seq, occurredAt, this.actor, kind, commitment(summaryDigest), previousHash);
+    }
+
+    /** The salted digest of a summary. */
+    public static String summaryDigest(String salt, String summary) {
+        return sha256(salt + "\u001f" + summary);
+    }
+
+    /** What the chain hashes in place of a committed summary's text. */
+    private static String commitment(String digest) {
+        return "sha256:" + digest;
+    }
+
+    /**
+     * Erases personal data from the summary: the text is replaced, the salt dropped, the digest (and so the chain)
+     * kept. Only entries that commit to their summary can be redacted; answers whether this one was.
+     */
+    public boolean redact(String erasedSummary) {
+        if (summaryDigest == null) {
+            return false;
+        }
+        this.summary = erasedSummary.length() <= 4000 ? erasedSummary : erasedSummary.substring(0, 4000);
+        this.summarySalt = null;
+        this.redactedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return true;
     }
 
     /** The hash of an entry with this content after that previous hash. */
     public static String computeHash(Long membershipId, int seq, Instant occurredAt, String actor, String kind,
                                      String summary, String previousHash) {
-        String content = String.join("\u001f", String.valueOf(membershipId), String.valueOf(seq),
+        return sha256(String.join("\u001f", String.valueOf(membershipId), String.valueOf(seq),
                 occurredAt.truncatedTo(ChronoUnit.MICROS).toString(), actor, kind, summary,
-                previousHash == null ? "" : previousHash);
+                previousHash == null ? "" : previousHash));
+    }
+
+    private static String sha256(String content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -77,9 +125,46 @@ public class AuditEntry {
         }
     }
 
-    /** Whether the stored hash matches the stored content. */
+    /**
+     * Whether the stored hash matches the stored content: the summary's digest (unless the summary was redacted, when
+     * only the digest can be checked) and the hash over the digest; for an entry written before summaries were
+     * committed, the hash over the text.
+     */
     public boolean contentMatchesHash() {
-        return hash.equals(computeHash(membership.getId(), seq, occurredAt, actor, kind, summary, previousHash));
+        if (summaryDigest == null) {
+            return redactedAt == null && hash.equals(computeHash(membership.getId(), seq, occurredAt, actor, kind, summary, previousHash));
+        }
+        boolean summaryIntact = redactedAt != null ? summarySalt == null
+                : summarySalt != null && summaryDigest.equals(summaryDigest(summarySalt, summary));
+        return summaryIntact && hash.equals(computeHash(membership.getId(), seq, occurredAt, actor, kind, commitment(summaryDigest), previousHash));
+    }
+
+    /** The kind of the entry that records an erasure and names the entries it redacted. */
+    public static final String ERASURE_KIND = "PERSONAL_DATA_ERASED";
+
+    private static final String REDACTED_LIST = "audit entries redacted: ";
+
+    /** How an erasure entry names the entries it redacted, at the end of its summary. */
+    public static String redactedList(java.util.Collection<Integer> seqs) {
+        return REDACTED_LIST + seqs.stream().sorted().map(q -> "#" + q).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The entries an erasure entry says it redacted (none for any other entry). */
+    public java.util.Set<Integer> redactedSeqsNamed() {
+        int at = summary.indexOf(REDACTED_LIST);
+        if (!ERASURE_KIND.equals(kind) || at < 0) {
+            return java.util.Set.of();
+        }
+        return java.util.regex.Pattern.compile("#(\\d+)").matcher(summary.substring(at)).results()
+                .map(r -> Integer.valueOf(r.group(1))).collect(java.util.stream.Collectors.toSet());
+    }
+
+    public boolean isRedacted() {
+        return redactedAt != null;
+    }
+
+    public Instant getRedactedAt() {
+        return redactedAt;
     }
 
     public Long getId() {

@@ -72,6 +72,11 @@ public class Organisation {
     @OrderBy("position")
     private List<ContactPerson> contacts = new ArrayList<>();
 
+    /** Contact values replaced or removed since the organisation registered, until the erasure deletes them. */
+    @OneToMany(mappedBy = "organisation", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("replacedAt, id")
+    private List<FormerContact> formerContacts = new ArrayList<>();
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -107,17 +112,24 @@ public class Organisation {
         replaceContacts(d.contacts());
     }
 
-    /** Updates contacts in place by position (Hibernate inserts before it deletes orphans, so no clear-and-add). */
+    /**
+     * Updates contacts in place by position (Hibernate inserts before it deletes orphans, so no clear-and-add). What a
+     * change replaces or removes is kept as a former contact, so that the erasure finds it.
+     */
     public void replaceContacts(List<ContactDetails> details) {
         for (int i = 0; i < details.size(); i++) {
             if (i < contacts.size()) {
+                ContactDetails before = contacts.get(i).details();
+                if (!before.equals(details.get(i))) {
+                    formerContacts.add(new FormerContact(this, before));
+                }
                 contacts.get(i).update(details.get(i));
             } else {
                 contacts.add(new ContactPerson(this, i + 1, details.get(i)));
             }
         }
         while (contacts.size() > details.size()) {
-            contacts.remove(contacts.size() - 1);
+            formerContacts.add(new FormerContact(this, contacts.remove(contacts.size() - 1).details()));
         }
         this.updatedAt = Instant.now();
     }
@@ -225,6 +237,18 @@ public class Organisation {
     /** Where the product's mails to the organisation go. */
     public List<String> contactEmails() {
         return contacts.stream().map(ContactPerson::getEmail).toList();
+    }
+
+    /** Contact values replaced or removed earlier, until the erasure. */
+    public List<FormerContact> getFormerContacts() {
+        return formerContacts;
+    }
+
+    /** The erasure deletes the record of replaced contacts with the rest of their data: those it concerns. */
+    public int forgetFormerContacts(java.util.function.Predicate<ContactDetails> concerned) {
+        int n = formerContacts.size();
+        formerContacts.removeIf(f -> concerned.test(f.details()));
+        return n - formerContacts.size();
     }
 
     public List<ContactPerson> getContacts() {

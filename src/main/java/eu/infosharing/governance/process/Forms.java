@@ -129,6 +129,20 @@ public final class Forms {
             choice("breachDecision", true, "WARNING", "SUSPENSION", "EXPULSION"),
             textArea("breachDecisionReason", true, 2000));
 
+    public static final FormContract ANSWER_DATA_SUBJECT_REQUEST = FormContract.of("answer-data-subject-request",
+            shown("requestReference"),
+            shown("requestKindLabel"),
+            shown("organisationName"),
+            shown("receivedLabel"),
+            shown("dueLabel"),
+            shown("findingsSummary"),
+            shown("exportUrl"),
+            choice("dsrOutcome", true, "ANSWER", "RECTIFY", "ERASE", "EXTEND", "REFUSE"),
+            textArea("dsrReason", false, 2000),
+            text("correctedName", false, 120),
+            text("correctedEmail", false, 254),
+            text("correctedPhone", false, 30));
+
     public static final FormContract DECIDE_UNANSWERED_REVIEW = FormContract.of("decide-unanswered-review",
             shown("organisationName"),
             shown("regimesDisplay"),

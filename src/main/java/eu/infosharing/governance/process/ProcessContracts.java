@@ -8,7 +8,7 @@ public final class ProcessContracts {
 
     public static final List<ProcessContract> ALL = List.of(OnboardingProcess.CONTRACT, CessationProcess.CONTRACT,
             NotificationProcess.CONTRACT, RulesRevisionProcess.CONTRACT, AnnualReviewProcess.CONTRACT,
-            AuthoritySearchProcess.CONTRACT, AcknowledgementProcess.CONTRACT);
+            AuthoritySearchProcess.CONTRACT, AcknowledgementProcess.CONTRACT, DataSubjectRequestProcess.CONTRACT);
 
     private ProcessContracts() {
     }

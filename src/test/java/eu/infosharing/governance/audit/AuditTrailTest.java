@@ -230,9 +230,11 @@ class AuditTrailTest {
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.firstBrokenLink.reason").value(org.hamcrest.Matchers.containsString("removed")));
         } finally {
-            jdbc.update("insert into audit_entry (id, membership_id, seq, occurred_at, actor, kind, summary, previous_hash, hash) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", last.get("ID"), last.get("MEMBERSHIP_ID"), last.get("SEQ"),
-                    last.get("OCCURRED_AT"), last.get("ACTOR"), last.get("KIND"), last.get("SUMMARY"), last.get("PREVIOUS_HASH"), last.get("HASH"));
+            jdbc.update("insert into audit_entry (id, membership_id, seq, occurred_at, actor, kind, summary, previous_hash, hash, "
+                            + "summary_salt, summary_digest, redacted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", last.get("ID"),
+                    last.get("MEMBERSHIP_ID"), last.get("SEQ"), last.get("OCCURRED_AT"), last.get("ACTOR"), last.get("KIND"),
+                    last.get("SUMMARY"), last.get("PREVIOUS_HASH"), last.get("HASH"), last.get("SUMMARY_SALT"),
+                    last.get("SUMMARY_DIGEST"), last.get("REDACTED_AT"));
         }
         mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(jsonPath("$.intact").value(true));

@@ -516,14 +516,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
 
     /** Completes the open task as this person, then lets the engine go on to the next wait state. */
     private void decide(ProcessInstance pi, String taskKey, Map<String, Object> variables, String user, String group) {
-        Task task = openTask(pi.getId(), taskKey);
-        actAs(user, group);
-        try {
-            engine.getFormService().submitTaskForm(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
-        runJobs(pi.getId());
+        submitForm(pi.getId(), taskKey, variables, user, group);
     }
 
     private static String group(Organisation o) {

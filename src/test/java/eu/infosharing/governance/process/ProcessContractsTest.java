@@ -193,7 +193,8 @@ class ProcessContractsTest {
 
     private static Class<?> contractClass(ProcessContract contract) {
         return Stream.of(OnboardingProcess.class, CessationProcess.class, NotificationProcess.class, RulesRevisionProcess.class,
-                AnnualReviewProcess.class, AuthoritySearchProcess.class, AcknowledgementProcess.class).filter(c -> {
+                AnnualReviewProcess.class, AuthoritySearchProcess.class, AcknowledgementProcess.class,
+                DataSubjectRequestProcess.class).filter(c -> {
                     try {
                         return c.getField("CONTRACT").get(null) == contract;
                     } catch (ReflectiveOperationException e) {
