@@ -278,23 +278,11 @@ public class OnboardingService {
                 o.getPreferredLanguage().name());
         ValidatedApplication checked = validator.validateAmendment(current, amendment.contacts(), o);
         o.amend(checked.declaration().legalName(), checked.declaration().legalForm(), checked.declaration().lei());
-        o.replaceContacts(keepFingerprints(o, checked.declaration().contacts()));
+        o.replaceContacts(o.keepingFingerprints(checked.declaration().contacts()));
         informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(membershipId).stream()
                 .filter(InformationRequest::isOpen)
                 .forEach(r -> r.answer(answer, currentUser.id()));
         m.transition(MembershipStatus.UNDER_REVIEW, currentUser.id(), "Applicant answered: " + answer);
-    }
-
-    /** The amendment form does not ask for PGP fingerprints: a contact kept in its place keeps the one on file. */
-    private static List<ContactDetails> keepFingerprints(Organisation o, List<ContactDetails> amended) {
-        List<ContactDetails> result = new ArrayList<>();
-        for (int i = 0; i < amended.size(); i++) {
-            ContactDetails c = amended.get(i);
-            String onFile = i < o.getContacts().size() ? o.getContacts().get(i).getPgpFingerprint() : null;
-            result.add(c.pgpFingerprint() == null && onFile != null
-                    ? new ContactDetails(c.name(), c.email(), c.phone(), onFile) : c);
-        }
-        return result;
     }
 
     public record Amendment(String legalName, String legalForm, String lei,

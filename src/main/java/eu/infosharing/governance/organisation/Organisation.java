@@ -134,6 +134,22 @@ public class Organisation {
         this.updatedAt = Instant.now();
     }
 
+    /**
+     * Forms that do not ask for PGP fingerprints (the amendment, the yearly review): the same person (same e-mail) in
+     * the same place keeps the fingerprint on file instead of losing it; another person does not inherit it.
+     */
+    public List<ContactDetails> keepingFingerprints(List<ContactDetails> given) {
+        List<ContactDetails> result = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            ContactDetails c = given.get(i);
+            ContactPerson onFile = i < contacts.size() ? contacts.get(i) : null;
+            boolean samePerson = onFile != null && onFile.getEmail() != null && onFile.getEmail().equalsIgnoreCase(c.email());
+            result.add(c.pgpFingerprint() == null && samePerson && onFile.getPgpFingerprint() != null
+                    ? new ContactDetails(c.name(), c.email(), c.phone(), onFile.getPgpFingerprint()) : c);
+        }
+        return result;
+    }
+
     public void amend(String legalName, String legalForm, String lei) {
         this.legalName = legalName;
         this.legalForm = legalForm;

@@ -18,4 +18,10 @@ public record OrganisationDeclaration(
         String supervisoryId,
         Language preferredLanguage,
         List<ContactDetails> contacts) {
+
+    public OrganisationDeclaration withContacts(List<ContactDetails> replaced) {
+        return new OrganisationDeclaration(legalName, legalForm, country, enterpriseNumber, foreignRegisterId, lei,
+                participantType, nis2Status, nis2Sector, doraEntityType, doraLicence, supervisoryId, preferredLanguage,
+                replaced);
+    }
 }

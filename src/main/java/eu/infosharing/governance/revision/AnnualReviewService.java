@@ -120,7 +120,8 @@ public class AnnualReviewService {
         Set<String> notifiedBefore = notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()).stream()
                 .filter(n -> n.getEvent() == NotificationEvent.ENTRY).map(AuthorityNotification::getAuthorityCode)
                 .collect(Collectors.toSet());
-        o.declare(checked.declaration());
+        // the review form does not ask for PGP fingerprints: a contact kept in its place keeps the one on file
+        o.declare(checked.declaration().withContacts(o.keepingFingerprints(checked.declaration().contacts())));
         String after = o.displayRegimes();
         m.audit(currentUser.id(), "ANNUAL_REVIEW_CONFIRMED", before.equals(after) ? "Membership data confirmed: " + after
                 : "Membership data confirmed with changes: " + before + " → " + after);

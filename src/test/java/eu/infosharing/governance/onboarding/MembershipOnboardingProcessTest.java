@@ -339,18 +339,26 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Contact 1 e-mail must be exactly one e-mail address");
         assertThat(pi).isWaitingAt(OnboardingProcess.TASK_AMEND_APPLICATION);
 
-        answer.put(ApplicationFields.CONTACT_1.email().name(), "ciso@vague.example");
+        // the same person (same e-mail) with a new name and phone: the fingerprint on file survives an amendment
+        // that does not ask for it; another person would not inherit it
+        String onFile = tx.execute(s -> organisations.findById(m.getOrganisation().getId()).orElseThrow()
+                .getContacts().get(0).getEmail());
+        answer.put(ApplicationFields.CONTACT_1.email().name(), onFile);
         decide(pi, OnboardingProcess.TASK_AMEND_APPLICATION, answer, "applicant", applicantGroup);
         String fingerprint = tx.execute(s -> organisations.findById(m.getOrganisation().getId()).orElseThrow()
                 .getContacts().get(0).getPgpFingerprint());
         assertThat(fingerprint)
                 .as("the fingerprint on file survives an amendment that does not ask for it")
                 .isEqualTo("0123456789ABCDEF0123456789ABCDEF01234567");
+        String inherited = tx.execute(s -> organisations.findById(m.getOrganisation().getId()).orElseThrow()
+                .keepingFingerprints(List.of(new eu.infosharing.governance.organisation.ContactDetails("Another Person",
+                        "another@vague.example", "+32 2 555 22 22", null))).get(0).pgpFingerprint());
+        assertThat(inherited).as("another person in the same place does not inherit the fingerprint").isNull();
         assertThat(pi).isWaitingAt(OnboardingProcess.TASK_VET_APPLICATION);
         Task vetAgain = openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION);
         assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.INFORMATION_REQUESTS.name()).toString())
                 .contains("Who leads your security team?").contains("Our CISO, see contact");
-        assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.CONTACTS.name()).toString()).contains("ciso@vague.example");
+        assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.CONTACTS.name()).toString()).contains("Ciso Person", onFile);
         assertThat(informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId())).singleElement()
                 .satisfies(r -> assertThat(r.getAnsweredBy()).isEqualTo("applicant"));
 

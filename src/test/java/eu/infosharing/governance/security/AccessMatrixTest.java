@@ -214,8 +214,17 @@ class AccessMatrixTest {
                 Arguments.of("mxrepa", "POST", "/api/memberships/" + membershipB + "/withdrawal", "{\"reason\":\"x\"}"),
                 Arguments.of("mxrepa", "PUT", "/api/memberships/" + membershipB + "/notification-mode", "{\"mode\":\"PREPARE_ONLY\"}"),
                 Arguments.of("mxaudit", "PUT", "/api/authorities/CCB",
-                        "{\"channel\":\"EMAIL\",\"channelAddress\":\"x@y.example\",\"languages\":[\"en\"],\"deadline\":\"P1D\"}"));
+                        "{\"channel\":\"EMAIL\",\"channelAddress\":\"x@y.example\",\"languages\":[\"en\"],\"deadline\":\"P1D\"}"),
+                // only administrators add a competent authority
+                Arguments.of("mxcoord", "POST", "/api/authorities", NEW_AUTHORITY),
+                Arguments.of("mxaudit", "POST", "/api/authorities", NEW_AUTHORITY),
+                Arguments.of("mxrepa", "POST", "/api/authorities", NEW_AUTHORITY),
+                Arguments.of("mxdpo", "POST", "/api/authorities", NEW_AUTHORITY));
     }
+
+    private static final String NEW_AUTHORITY = "{\"code\":\"INTRUDER\",\"name\":\"Intruder authority\",\"country\":\"NL\","
+            + "\"regime\":\"NIS2\",\"channel\":\"EMAIL\",\"channelAddress\":\"x@intruder.example\",\"languages\":[\"en\"],"
+            + "\"deadline\":\"P1D\"}";
 
     /**
      * Engine REST writes that carry or change process data, tried by every role but the administrators: writing a
