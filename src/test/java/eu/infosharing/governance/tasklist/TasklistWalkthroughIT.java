@@ -136,6 +136,8 @@ class TasklistWalkthroughIT {
         browser.select(ApplicationFields.NIS2_STATUS.name(), "Essential entity");
         browser.select(ApplicationFields.NIS2_SECTOR.name(), "Banking (Annex I)");
         browser.select(ApplicationFields.DORA_ENTITY_TYPE.name(), "(a) Credit institution");
+        // shown once the type is chosen: a credit institution's supervisor depends on its significance (DORA Art. 46(a))
+        browser.select(ApplicationFields.DORA_LICENCE.name(), "(a) Less significant credit institution (national supervisor)");
         browser.type(ApplicationFields.CONTACT_1.name().name(), "Alice Peeters");
         browser.type(ApplicationFields.CONTACT_1.email().name(), "alice@acme-bank.example");
         browser.type(ApplicationFields.CONTACT_1.phone().name(), "+32 2 555 01 01");
