@@ -91,7 +91,7 @@ public class AuditChainVerifier {
     }
 
     /** Nightly, outside office hours; a broken chain is logged as an error for the operators' monitoring. */
-    @Scheduled(cron = "${governance.audit.verify-cron:0 30 2 * * *}", zone = "${governance.notification.zone:Europe/Brussels}")
+    @Scheduled(cron = "${governance.audit.verify-cron:0 30 2 * * *}", zone = "#{@notificationSettings.zone.id}")
     public void nightly() {
         Verification v = verifyAll();
         if (v.intact()) {

@@ -8,6 +8,7 @@ import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
+import eu.infosharing.governance.notification.NotificationSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuditPageController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Brussels"));
+    private static final DateTimeFormatter TIME_PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final MembershipService memberships;
     private final ArrangementRepository arrangements;
@@ -45,10 +46,14 @@ public class AuditPageController {
     private final AuthorityNotificationRepository notifications;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
+    /** Dates and times as people read them: in {@code governance.notification.zone}. */
+    private final ZoneId zone;
+    private final DateTimeFormatter time;
 
     public AuditPageController(MembershipService memberships, ArrangementRepository arrangements, Timeline timeline,
                                AuditChainVerifier verifier, AuthorityNotificationRepository notifications,
-                               RepositoryService repositoryService, IdentityService identityService) {
+                               RepositoryService repositoryService, IdentityService identityService,
+                               NotificationSettings settings) {
         this.memberships = memberships;
         this.arrangements = arrangements;
         this.timeline = timeline;
@@ -56,6 +61,8 @@ public class AuditPageController {
         this.notifications = notifications;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
+        this.zone = settings.getZone();
+        this.time = TIME_PATTERN.withZone(zone);
     }
 
     @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
@@ -93,7 +100,7 @@ public class AuditPageController {
         for (Membership m : found) {
             html.append("<tr><td><a href=\"/audit/memberships/").append(m.getId()).append("\">").append(m.getId()).append("</a></td><td>")
                     .append(esc(m.getOrganisation().getLegalName())).append("</td><td>").append(esc(m.getArrangement().getCode()))
-                    .append("</td><td>").append(m.getStatus()).append("</td><td>").append(TIME.format(m.getAppliedAt())).append("</td></tr>");
+                    .append("</td><td>").append(m.getStatus()).append("</td><td>").append(time.format(m.getAppliedAt())).append("</td></tr>");
         }
         html.append("</tbody></table><p>").append(found.size()).append(" membership(s)</p>");
         return end(html);
@@ -130,7 +137,7 @@ public class AuditPageController {
             for (HistoricProcessInstance p : processes) {
                 html.append(p == shown ? "<strong>" : "<a href=\"/audit/memberships/" + id + "?process=" + esc(p.getId()) + "\">")
                         .append(esc(p.getProcessDefinitionName() == null ? p.getProcessDefinitionKey() : p.getProcessDefinitionName()))
-                        .append(" (").append(TIME.format(p.getStartTime().toInstant())).append(")")
+                        .append(" (").append(time.format(p.getStartTime().toInstant())).append(")")
                         .append(p == shown ? "</strong>" : "</a>").append(" ");
             }
             List<String> passed = timeline.passedActivities(shown.getId());
@@ -139,9 +146,9 @@ public class AuditPageController {
                     .append("<script type=\"application/xml\" id=\"diagram-xml\">")
                     .append(bpmnXml(shown.getProcessDefinitionId()).replace("</script", "<\\/script")).append("</script>");
         }
-        html.append("<h2>Timeline</h2><table id=\"timeline\"><thead><tr><th>When (Europe/Brussels)</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>");
+        html.append("<h2>Timeline</h2><table id=\"timeline\"><thead><tr><th>When (" + zone + ")</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>");
         for (Timeline.Entry e : entries) {
-            html.append("<tr class=\"").append(esc(e.source())).append("\"><td>").append(TIME.format(e.at())).append("</td><td>")
+            html.append("<tr class=\"").append(esc(e.source())).append("\"><td>").append(time.format(e.at())).append("</td><td>")
                     .append(esc(e.actor())).append("</td><td>").append(esc(e.kind())).append("</td><td>").append(esc(e.summary()))
                     .append("</td></tr>");
         }
@@ -161,8 +168,8 @@ public class AuditPageController {
         });
     }
 
-    private static LocalDate day(Membership m) {
-        return m.getAppliedAt().atZone(ZoneId.of("Europe/Brussels")).toLocalDate();
+    private LocalDate day(Membership m) {
+        return m.getAppliedAt().atZone(zone).toLocalDate();
     }
 
     private static MembershipStatus parseStatus(String status) {

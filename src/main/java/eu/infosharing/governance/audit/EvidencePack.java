@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -38,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EvidencePack {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Brussels"));
+    private static final DateTimeFormatter TIME_PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Timeline timeline;
     private final AuthorityNotificationRepository notifications;
@@ -47,6 +46,8 @@ public class EvidencePack {
     private final OrganiserSettings organiser;
     private final AuthorityNotifications authorityNotifications;
     private final NotificationSettings settings;
+    /** Times as people read them: in {@code governance.notification.zone}. */
+    private final DateTimeFormatter time;
 
     public EvidencePack(Timeline timeline, AuthorityNotificationRepository notifications, AuditChainVerifier verifier,
                         CurrentUser currentUser, OrganiserSettings organiser, AuthorityNotifications authorityNotifications,
@@ -54,6 +55,7 @@ public class EvidencePack {
         this.organiser = organiser;
         this.authorityNotifications = authorityNotifications;
         this.settings = settings;
+        this.time = TIME_PATTERN.withZone(settings.getZone());
         this.timeline = timeline;
         this.notifications = notifications;
         this.verifier = verifier;
@@ -123,7 +125,7 @@ public class EvidencePack {
             LetterContent.Organiser organiser = pack.organiser();
             w.line("Arrangement organised by " + organiser.name() + ", " + organiser.address() + "; contact point: "
                     + organiser.contactPoint(), 10, false);
-            w.line("Generated " + TIME.format(pack.generatedAt()) + " (Europe/Brussels) by " + pack.generatedBy(), 10, false);
+            w.line("Generated " + time.format(pack.generatedAt()) + " (" + settings.getZone() + ") by " + pack.generatedBy(), 10, false);
             w.line("Audit chain: " + (pack.auditChainIntact() ? "intact, every entry verified against its hash"
                     : "BROKEN at " + pack.auditChainProblem()), 10, true);
             w.gap();
@@ -133,7 +135,7 @@ public class EvidencePack {
             }
             for (Notification n : pack.notifications()) {
                 w.line(n.reference() + " · " + n.authority() + " · " + n.event() + " effective " + n.effectiveDate() + ", due "
-                        + n.dueDate() + " · " + n.status() + (n.sentAt() == null ? "" : " at " + TIME.format(n.sentAt()) + " by "
+                        + n.dueDate() + " · " + n.status() + (n.sentAt() == null ? "" : " at " + time.format(n.sentAt()) + " by "
                         + n.channel() + ", message id " + n.messageId()) + (n.confirmedAt() == null ? "" : " · confirmed by "
                         + n.confirmedBy() + " with the authority's reference " + n.memberReference())
                         + " · on time: " + n.onTime() + " · acknowledged: " + n.acknowledged()
@@ -144,7 +146,7 @@ public class EvidencePack {
             w.gap();
             w.line("Timeline", 12, true);
             for (Timeline.Entry e : pack.timeline()) {
-                w.line(TIME.format(e.at()) + " · " + e.actor() + " · " + e.kind() + " · " + e.summary(), 9, false);
+                w.line(time.format(e.at()) + " · " + e.actor() + " · " + e.kind() + " · " + e.summary(), 9, false);
             }
             w.close();
             PDFMergerUtility merger = new PDFMergerUtility();

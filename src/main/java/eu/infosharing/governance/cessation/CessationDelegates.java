@@ -3,16 +3,13 @@ package eu.infosharing.governance.cessation;
 import static eu.infosharing.governance.process.CessationProcess.*;
 
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.Forms;
 import eu.infosharing.governance.process.TaskDisplay;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.Period;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -32,9 +29,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class CessationDelegates {
-
-    /** How long a coordinator has to decide on a breach, or to follow up an overdue destruction confirmation. */
-    private static final Duration COORDINATOR_DUE = Duration.ofDays(5);
 
     /**
      * A cessation started from the Tasklist start form: the membership a person names is checked with the same rules
@@ -94,12 +88,11 @@ public class CessationDelegates {
             task.setName(task.getName() + ": " + who);
             switch (task.getTaskDefinitionKey()) {
                 // the member is heard for the period the model's timer gives it
-                case TASK_RESPOND_TO_BREACH -> task.setDueDate(Date.from(ZonedDateTime.now()
-                        .plus(Period.parse(settings.getHearingPeriod())).toInstant()));
-                case TASK_DECIDE_ON_BREACH -> task.setDueDate(Date.from(Instant.now().plus(COORDINATOR_DUE)));
+                case TASK_RESPOND_TO_BREACH -> task.setDueDate(DueDates.after(settings.getHearingPeriod()));
+                case TASK_DECIDE_ON_BREACH -> task.setDueDate(DueDates.after(settings.getDecisionDue()));
                 case TASK_FOLLOW_UP_DESTRUCTION -> {
                     task.setPriority(OverdueTaskPriority.OVERDUE);
-                    task.setDueDate(Date.from(Instant.now().plus(COORDINATOR_DUE)));
+                    task.setDueDate(DueDates.after(settings.getDecisionDue()));
                 }
                 default -> {
                 }

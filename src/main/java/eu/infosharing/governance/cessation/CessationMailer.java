@@ -2,11 +2,11 @@ package eu.infosharing.governance.cessation;
 
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
+import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.organisation.Organisation;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,14 +17,14 @@ public class CessationMailer {
     private final CessationService cessations;
     private final CessationSettings settings;
     private final MailGateway mail;
-    private final String publicUrl;
+    private final PublicLinks links;
 
     public CessationMailer(CessationService cessations, CessationSettings settings, MailGateway mail,
-                           @Value("${governance.public-url}") String publicUrl) {
+                           PublicLinks links) {
         this.cessations = cessations;
         this.settings = settings;
         this.mail = mail;
-        this.publicUrl = publicUrl;
+        this.links = links;
     }
 
     /** Template: destruction-request or destruction-reminder. */
@@ -39,7 +39,7 @@ public class CessationMailer {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         Object[] args = {o.contactNames(),
                 o.getLegalName(), c.getMembership().getArrangement().getName(), date.format(c.getEffectiveDate()),
-                date.format(c.getEffectiveDate().plus(settings.getDestructionDue())), publicUrl + "/camunda/app/tasklist/"};
+                date.format(c.getEffectiveDate().plus(settings.getDestructionDue())), links.tasklist()};
         MailTemplates.Text text = MailTemplates.render("mail/cessation", template, locale, args);
         mail.send(o.contactEmails(), text.subject(), text.body());
     }

@@ -4,13 +4,15 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** Periods of membership-cessation, read by the model ({@code ${cessationSettings.hearingPeriod}}) and the services. */
+/** Periods of membership-cessation, read by the model ({@code ${cessationSettings.hearingPeriod}}), the tasks' due dates and the services. */
 @Component("cessationSettings")
 @ConfigurationProperties(prefix = "governance.cessation")
 public class CessationSettings {
 
     /** The member may respond to a breach report within this; then the coordinator decides anyway. */
     private String hearingPeriod = "P14D";
+    /** A coordinator decides on a breach, or follows up an overdue destruction confirmation, within this. */
+    private String decisionDue = "P5D";
     /** The member confirms destruction of TLP:AMBER and above within this after the cessation takes effect. */
     private Period destructionDue = Period.ofDays(30);
     /** The reminder goes out this long before the destruction confirmation is due. */
@@ -24,6 +26,14 @@ public class CessationSettings {
 
     public void setHearingPeriod(String hearingPeriod) {
         this.hearingPeriod = hearingPeriod;
+    }
+
+    public String getDecisionDue() {
+        return decisionDue;
+    }
+
+    public void setDecisionDue(String decisionDue) {
+        this.decisionDue = decisionDue;
     }
 
     public Period getDestructionDue() {

@@ -10,6 +10,7 @@ import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.mail.MailGateway;
+import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.membership.AuditTrail;
 import eu.infosharing.governance.membership.Membership;
@@ -32,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,7 +64,7 @@ public class AuthorityNotifications {
     private final CurrentUser currentUser;
     private final TransactionTemplate separateTransaction;
     private final AuditTrail auditTrail;
-    private final String publicUrl;
+    private final PublicLinks links;
     private final ApplicationEventPublisher events;
 
     public AuthorityNotifications(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
@@ -73,7 +73,7 @@ public class AuthorityNotifications {
                                   NotificationLetter letters, AuthorityChannels channels, MailGateway mail,
                                   NotificationSettings settings, OrganiserSettings organiser, CurrentUser currentUser,
                                   PlatformTransactionManager transactions, AuditTrail auditTrail,
-                                  @Value("${governance.public-url}") String publicUrl, ApplicationEventPublisher events) {
+                                  PublicLinks links, ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.attempts = attempts;
         this.authorities = authorities;
@@ -88,7 +88,7 @@ public class AuthorityNotifications {
         this.currentUser = currentUser;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.publicUrl = publicUrl;
+        this.links = links;
         this.auditTrail = auditTrail;
         this.events = events;
     }
@@ -256,7 +256,7 @@ public class AuthorityNotifications {
         String greeting = o.contactNames();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         Object[] args = {authority.getName(), greeting, o.getLegalName(), n.getMembership().getArrangement().getName(),
-                n.getReference(), date.format(n.getDueDate()), publicUrl + "/camunda/app/tasklist/",
+                n.getReference(), date.format(n.getDueDate()), links.tasklist(),
                 channelDescription(authority), date.format(n.getEffectiveDate())};
         // a cessation's mail says that the participation ended, and when: not that the member joined
         String event = switch (n.getEvent()) {

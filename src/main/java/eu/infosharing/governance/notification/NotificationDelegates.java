@@ -2,23 +2,21 @@ package eu.infosharing.governance.notification;
 
 import static eu.infosharing.governance.process.NotificationProcess.*;
 
+import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
+import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.TaskDisplay;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,7 +52,7 @@ public class NotificationDelegates {
     /** Both user tasks: a name that says who and what, the context the form shows; the overdue one is recorded. */
     @Bean
     TaskListener notificationTaskListener(AuthorityNotifications notifications, CompetentAuthorityRepository authorities,
-                                          @Value("${governance.public-url}") String publicUrl) {
+                                          PublicLinks links, NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(REFERENCE.from(task));
             CompetentAuthority authority = authorities.findByCode(n.getAuthorityCode()).orElseThrow();
@@ -63,13 +61,13 @@ public class NotificationDelegates {
             if (TASK_FOLLOW_UP_OVERDUE_NOTIFICATION.equals(task.getTaskDefinitionKey())) {
                 notifications.escalate(n.getReference());
                 task.setName("Overdue notification to " + authority.getCode() + ": " + who);
-                task.setDueDate(Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
+                task.setDueDate(DueDates.after(settings.getFollowUpDue()));
                 task.setPriority(OverdueTaskPriority.OVERDUE);
             } else {
                 task.setName("Notify " + authority.getCode() + ": " + who);
-                task.setFollowUpDate(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
+                task.setFollowUpDate(DueDates.after(settings.getSendTaskFollowUp()));
             }
-            task.setVariablesLocal(context(n, authority, o, publicUrl));
+            task.setVariablesLocal(context(n, authority, o, links));
         };
     }
 
@@ -87,19 +85,19 @@ public class NotificationDelegates {
 
     /**
      * The follow-up of a missing acknowledgement (bpmn/notification-acknowledgement.bpmn): named after the authority and
-     * the member, due in 5 days, with what the coordinator needs to ask the authority.
+     * the member, due after governance.notification.follow-up-due (5 days), with what the coordinator needs to ask the authority.
      */
     @Bean
     TaskListener acknowledgementTaskListener(AuthorityNotifications notifications, CompetentAuthorityRepository authorities,
-                                             @Value("${governance.public-url}") String publicUrl) {
+                                             PublicLinks links, NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(AcknowledgementProcess.REFERENCE.from(task));
             CompetentAuthority authority = authorities.findByCode(n.getAuthorityCode()).orElseThrow();
             Organisation o = n.getMembership().getOrganisation();
             task.setName("Acknowledgement missing from " + authority.getCode() + ": " + o.getLegalName() + ", "
                     + n.getMembership().getArrangement().getCode());
-            task.setDueDate(Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
-            Map<String, Object> v = context(n, authority, o, publicUrl);
+            task.setDueDate(DueDates.after(settings.getFollowUpDue()));
+            Map<String, Object> v = context(n, authority, o, links);
             java.time.LocalDate sent = notifications.doneOn(n);
             TaskDisplay.SENT_ON_LABEL.putIn(v, sent == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                     .withLocale(Locale.ENGLISH).format(sent));
@@ -115,7 +113,7 @@ public class NotificationDelegates {
     }
 
     private static Map<String, Object> context(AuthorityNotification n, CompetentAuthority authority, Organisation o,
-                                               String publicUrl) {
+                                               PublicLinks links) {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH);
         Map<String, Object> v = new HashMap<>();
         TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName());
@@ -131,7 +129,7 @@ public class NotificationDelegates {
         TaskDisplay.EFFECTIVE_DATE.putIn(v, date.format(n.getEffectiveDate()));
         TaskDisplay.DUE_DATE_LABEL.putIn(v, date.format(n.getDueDate()));
         TaskDisplay.LEGAL_BASIS.putIn(v, n.getLegalBasis());
-        TaskDisplay.LETTER_URL.putIn(v, publicUrl + "/api/notifications/" + n.getId() + "/document");
+        TaskDisplay.LETTER_URL.putIn(v, links.to("/api/notifications/" + n.getId() + "/document"));
         TaskDisplay.CONTACTS.putIn(v, o.getContacts().stream().map(c -> c.details().display()).collect(Collectors.joining("\n")));
         return v;
     }

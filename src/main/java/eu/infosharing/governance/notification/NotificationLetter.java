@@ -34,7 +34,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationLetter {
 
-    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    public NotificationLetter(NotificationSettings settings) {
+        this.zone = settings.getZone();
+    }
+
+    /** The zone of the letter's issue date ({@code governance.notification.zone}). */
+    private final ZoneId zone;
 
     private static final String PRODUCT = "Arrangement Governance";
 
@@ -126,7 +131,7 @@ public class NotificationLetter {
             info.setSubject(c.reference());
             info.setKeywords(c.reference());
             info.setCreator(PRODUCT);
-            GregorianCalendar created = GregorianCalendar.from(c.issuedOn().atStartOfDay(BRUSSELS));
+            GregorianCalendar created = GregorianCalendar.from(c.issuedOn().atStartOfDay(zone));
             info.setCreationDate(created);
             // PDFBox derives the file identifier from this instead of the clock: same content, same bytes
             doc.setDocumentId(created.getTimeInMillis());

@@ -42,6 +42,10 @@ public class NotificationSettings {
      * comes.
      */
     private Period acknowledgementPeriod = Period.ofDays(14);
+    /** When a coordinator's follow-up (an overdue notification, a missing acknowledgement) is due. */
+    private String followUpDue = "P5D";
+    /** Tasklist brings a member's task to send a notification itself back up this long after it was created. */
+    private String sendTaskFollowUp = "P7D";
     /** The same, per authority code where an authority answers faster or slower (e.g. NBB: P7D). */
     private Map<String, Period> acknowledgementPeriods = new HashMap<>();
 
@@ -142,6 +146,22 @@ public class NotificationSettings {
 
     public void setHttpTimeout(Duration httpTimeout) {
         this.httpTimeout = httpTimeout;
+    }
+
+    public String getFollowUpDue() {
+        return followUpDue;
+    }
+
+    public void setFollowUpDue(String followUpDue) {
+        this.followUpDue = followUpDue;
+    }
+
+    public String getSendTaskFollowUp() {
+        return sendTaskFollowUp;
+    }
+
+    public void setSendTaskFollowUp(String sendTaskFollowUp) {
+        this.sendTaskFollowUp = sendTaskFollowUp;
     }
 
     public ZoneId getZone() {

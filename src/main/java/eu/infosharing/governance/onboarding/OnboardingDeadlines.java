@@ -21,8 +21,6 @@ public class OnboardingDeadlines {
     private String acceptanceExpiry = "P30D";
     /** When a review task (vetting, GDPR, legal) is due. */
     private String reviewDue = "P5D";
-    /** Retry cycle of jobs that send mail. */
-    private String mailRetryCycle = "R5/PT5M";
 
     /** The duration as a java.time amount (P14D, PT1H...), for due dates. */
     public static Duration parse(String iso) {
@@ -65,11 +63,4 @@ public class OnboardingDeadlines {
         this.reviewDue = reviewDue;
     }
 
-    public String getMailRetryCycle() {
-        return mailRetryCycle;
-    }
-
-    public void setMailRetryCycle(String mailRetryCycle) {
-        this.mailRetryCycle = mailRetryCycle;
-    }
 }

@@ -3,6 +3,7 @@ package eu.infosharing.governance.privacy;
 import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.cessation.PersonalDataEraser;
@@ -33,7 +34,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,13 +63,13 @@ public class DataSubjectRequestService {
     private final CurrentUser currentUser;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
-    private final String publicUrl;
+    private final PublicLinks links;
 
     public DataSubjectRequestService(DataSubjectRequestRepository requests, OrganisationRepository organisations,
                                      MembershipRepository memberships, OrganisationRecords records, PersonalDataTables tables,
                                      PersonalDataEraser eraser, NotificationSettings dates, CurrentUser currentUser,
                                      RuntimeService runtimeService, IdentityService identityService,
-                                     @Value("${governance.public-url}") String publicUrl) {
+                                     PublicLinks links) {
         this.requests = requests;
         this.organisations = organisations;
         this.memberships = memberships;
@@ -80,7 +80,7 @@ public class DataSubjectRequestService {
         this.currentUser = currentUser;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
-        this.publicUrl = publicUrl;
+        this.links = links;
     }
 
     /** A request as brought through our API. */
@@ -218,7 +218,7 @@ public class DataSubjectRequestService {
         DataSubjectRequestProcess.DUE_LABEL.putIn(v, date.format(r.getDueDate()) + (r.isExtended()
                 ? " (extended by two months: " + r.getExtensionReason() + ")" : ""));
         DataSubjectRequestProcess.FINDINGS_SUMMARY.putIn(v, findingsSummary(id));
-        DataSubjectRequestProcess.EXPORT_URL.putIn(v, publicUrl + "/api/data-subject-requests/" + id + "/export.json");
+        DataSubjectRequestProcess.EXPORT_URL.putIn(v, links.to("/api/data-subject-requests/" + id + "/export.json"));
         return v;
     }
 

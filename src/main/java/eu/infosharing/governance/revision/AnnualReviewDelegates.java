@@ -2,8 +2,10 @@ package eu.infosharing.governance.revision;
 
 import static eu.infosharing.governance.process.AnnualReviewProcess.*;
 
+import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
+import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.notification.AuthorityNotifications;
@@ -14,17 +16,13 @@ import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.TaskDisplay;
 import java.util.HashMap;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,12 +31,14 @@ import org.springframework.context.annotation.Configuration;
 public class AnnualReviewDelegates {
 
     @Bean
-    TaskListener reviewTaskListener(AnnualReviewService reviews, MembershipService memberships) {
+    TaskListener reviewTaskListener(AnnualReviewService reviews, MembershipService memberships, AnnualReviewSettings settings) {
         return task -> {
             Long id = membershipId(task);
             Membership m = memberships.get(id);
             task.setName(task.getName() + ": " + m.getOrganisation().getLegalName() + ", " + m.getArrangement().getCode());
-            task.setDueDate(Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+            // the confirmation is due when the model's timer hands it to a coordinator
+            task.setDueDate(DueDates.after(TASK_CONFIRM_REVIEW.equals(task.getTaskDefinitionKey())
+                    ? settings.getAnswerPeriod() : settings.getDecisionDue()));
             Map<String, Object> data = reviews.currentData(id);
             // the fields the member edits live in the process scope, where the submitted values land too
             task.getExecution().setVariables(data);
@@ -111,15 +111,14 @@ public class AnnualReviewDelegates {
     }
 
     @Bean
-    JavaDelegate reviewReminderDelegate(MembershipService memberships, MailGateway mail,
-                                        @Value("${governance.public-url}") String publicUrl) {
+    JavaDelegate reviewReminderDelegate(MembershipService memberships, MailGateway mail, PublicLinks links) {
         return execution -> {
             Organisation o = memberships.get(membershipId(execution)).getOrganisation();
             Locale locale = o.getPreferredLanguage().locale();
             MailTemplates.Text text = MailTemplates.render("mail/revision", "review-reminder", locale,
                     o.contactNames(),
                     o.getLegalName(), memberships.get(membershipId(execution)).getArrangement().getName(), "", "",
-                    publicUrl + "/camunda/app/tasklist/");
+                    links.tasklist());
             mail.send(o.contactEmails(), text.subject(), text.body());
         };
     }

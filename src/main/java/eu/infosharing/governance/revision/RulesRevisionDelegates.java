@@ -5,6 +5,7 @@ import static eu.infosharing.governance.process.RulesRevisionProcess.*;
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
+import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,7 +50,7 @@ public class RulesRevisionDelegates {
     /** Reminds the member's contact persons, in its language, to accept before the effective date. */
     @Bean
     JavaDelegate revisionReminderDelegate(RulesRevisionService revisions, MembershipService memberships, MailGateway mail,
-                                          @Value("${governance.public-url}") String publicUrl) {
+                                          PublicLinks links) {
         return execution -> {
             Membership m = memberships.get(membershipId(execution));
             RulesOfConductVersion v = revisions.version(versionId(execution));
@@ -60,7 +60,7 @@ public class RulesRevisionDelegates {
                     o.contactNames(),
                     o.getLegalName(), m.getArrangement().getName(), v.getVersionLabel(),
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(v.getEffectiveFrom()),
-                    publicUrl + "/camunda/app/tasklist/");
+                    links.tasklist());
             mail.send(o.contactEmails(), text.subject(), text.body());
         };
     }

@@ -144,7 +144,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThat(confirm.getName()).isEqualTo("Confirm destruction of shared information: Leaving Power, CIDR");
         fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_DESTRUCTION_REMINDER);
         fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_DESTRUCTION_OVERDUE);
-        assertThat(openTask(pi.getId(), CessationProcess.TASK_FOLLOW_UP_DESTRUCTION).getPriority()).isEqualTo(80);
+        assertThat(openTask(pi.getId(), CessationProcess.TASK_FOLLOW_UP_DESTRUCTION).getPriority()).isEqualTo(eu.infosharing.governance.engine.OverdueTaskPriority.OVERDUE);
         actAs(rep, group(m));
         assertThatThrownBy(() -> taskService.complete(confirm.getId(), Map.of(CessationProcess.DESTRUCTION_CONFIRMED.name(), false)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("TLP:AMBER");
@@ -248,6 +248,9 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         ProcessInstance pi = instance(c);
         runJobs(pi.getId());
         Task respond = openTask(pi.getId(), CessationProcess.TASK_RESPOND_TO_BREACH);
+        // heard for 14 days by default, as long as the timer waits (ChangedSettingsProcessTest changes it)
+        assertThat(respond.getDueDate()).isCloseTo(timer(pi, CessationProcess.BOUNDARY_EVENT_NO_RESPONSE).getDuedate(), 60_000)
+                .isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(14))), 3_600_000);
         assertThat(taskService.getIdentityLinksForTask(respond.getId())).extracting(l -> l.getGroupId()).containsExactly(group(m));
         actAs(rep, group(m));
         assertThatThrownBy(() -> taskService.complete(respond.getId(), Map.of())).isInstanceOf(FormFieldValidationException.class);

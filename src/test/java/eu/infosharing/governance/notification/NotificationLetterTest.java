@@ -22,7 +22,7 @@ class NotificationLetterTest {
 
     private static final String LEGAL_BASIS = "NIS2 Art. 29(4): notify upon entering the arrangement";
 
-    private final NotificationLetter letters = new NotificationLetter();
+    private final NotificationLetter letters = new NotificationLetter(new NotificationSettings());
 
     @ParameterizedTest
     @CsvSource({

@@ -159,7 +159,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         // unanswered when due: raised to a high priority, the task stays
         fireTimer(pi.getId(), DataSubjectRequestProcess.BOUNDARY_EVENT_ANSWER_OVERDUE);
         assertThat(pi).hasPassed(DataSubjectRequestProcess.SERVICE_TASK_RAISE_OVERDUE, DataSubjectRequestProcess.END_EVENT_OVERDUE_RAISED);
-        assertThat(openTask(pi.getId(), DataSubjectRequestProcess.TASK_ANSWER_REQUEST).getPriority()).isEqualTo(80);
+        assertThat(openTask(pi.getId(), DataSubjectRequestProcess.TASK_ANSWER_REQUEST).getPriority()).isEqualTo(eu.infosharing.governance.engine.OverdueTaskPriority.OVERDUE);
 
         answer(pi, Map.of(DataSubjectRequestProcess.OUTCOME.name(), "ANSWER"));
         assertThat(pi).isEnded().hasPassed(DataSubjectRequestProcess.SERVICE_TASK_RECORD_ANSWER, DataSubjectRequestProcess.END_EVENT_REQUEST_ANSWERED);

@@ -70,6 +70,10 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
         fireTimer(pi.getId(), AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
         Task task = openTask(pi.getId(), AnnualReviewProcess.TASK_CONFIRM_REVIEW);
         assertThat(task.getName()).isEqualTo("Confirm your membership data: Growing Grid, OTICS");
+        // by default the member has 30 days, reminded after 14 (ChangedSettingsProcessTest changes them)
+        assertThat(task.getDueDate()).isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30))), 60_000);
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(AnnualReviewProcess.BOUNDARY_EVENT_REVIEW_REMINDER)
+                .singleResult().getDuedate()).isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(14))), 60_000);
         assertThat(taskService.getVariable(task.getId(), ApplicationFields.NIS2_STATUS.name())).as("the form shows the data on record").isEqualTo("NOT_IN_SCOPE");
         fireTimer(pi.getId(), AnnualReviewProcess.BOUNDARY_EVENT_REVIEW_REMINDER);
         assertThat(pi).hasPassed(AnnualReviewProcess.SERVICE_TASK_REMIND_REVIEW);
