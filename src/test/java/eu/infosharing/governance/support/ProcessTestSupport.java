@@ -39,6 +39,8 @@ public abstract class ProcessTestSupport {
     protected ManagementService managementService;
     @Autowired
     protected IdentityService identityService;
+    @Autowired
+    protected Jobs jobs;
 
     @BeforeEach
     void bindAssertions() {
@@ -58,14 +60,7 @@ public abstract class ProcessTestSupport {
 
     /** Runs every due job of the process instance (async continuations, due timers) until it waits for a person. */
     protected void runJobs(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
-        throw new AssertionError("Process " + processInstanceId + " still has jobs after 20 rounds");
+        jobs.runDue(processInstanceId);
     }
 
     /** Fires a timer as if its time had come, then runs what follows. */
