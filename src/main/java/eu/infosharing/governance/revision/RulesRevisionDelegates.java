@@ -11,8 +11,11 @@ import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.TaskDisplay;
+import java.time.Period;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +82,10 @@ public class RulesRevisionDelegates {
             TaskDisplay.CHANGE_SUMMARY.putIn(context, v.getChangeSummary());
             TaskDisplay.RULES_TEXT.putIn(context, v.getBody());
             task.setVariablesLocal(context);
+            if (TASK_ACCEPT_REVISION_LATE.equals(task.getTaskDefinitionKey())) {
+                // the suspended member sees when the final period ends and the membership lapses (the boundary timer)
+                task.setDueDate(Date.from(ZonedDateTime.now().plus(Period.parse(FINAL_PERIOD.from(task))).toInstant()));
+            }
         };
     }
 

@@ -23,12 +23,13 @@ import eu.infosharing.governance.onboarding.ApplicationRequest;
 import eu.infosharing.governance.onboarding.ApplicationRequest.OrganisationInput;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationRepository;
+import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.Jobs;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.TestUsers;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,7 @@ class ApplicationApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    ManagementService managementService;
+    Jobs jobs;
     @Autowired
     MembershipRepository memberships;
     @Autowired
@@ -107,8 +108,7 @@ class ApplicationApiTest {
                 .andReturn().getResponse().getContentAsString();
         Number id = json.readValue(body, Map.class).get("id") instanceof Number n ? n : null;
         String processInstanceId = (String) json.readValue(body, Map.class).get("processInstanceId");
-        managementService.createJobQuery().processInstanceId(processInstanceId).list()
-                .forEach(j -> managementService.executeJob(j.getId()));
+        jobs.runDue(processInstanceId);
 
         mvc.perform(get("/api/memberships/" + id).with(auditor()))
                 .andExpect(status().isOk())
@@ -116,7 +116,7 @@ class ApplicationApiTest {
                 .andExpect(jsonPath("$.organisation.legalName", is("Api Public Body")))
                 .andExpect(jsonPath("$.history[0].to", is("SUBMITTED")))
                 .andExpect(jsonPath("$.history[0].actor", is("apicoordinator")))
-                .andExpect(jsonPath("$.openTasks[0].taskDefinitionKey", is("Task_VetApplication")))
+                .andExpect(jsonPath("$.openTasks[0].taskDefinitionKey", is(OnboardingProcess.TASK_VET_APPLICATION)))
                 .andExpect(jsonPath("$.openTasks[0].candidateGroups", hasItem("coordinators")));
         mvc.perform(get("/api/memberships?status=UNDER_REVIEW&arrangement=GRC").with(auditor()))
                 .andExpect(status().isOk())

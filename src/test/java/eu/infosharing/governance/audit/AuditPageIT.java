@@ -9,13 +9,12 @@ import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.support.Browser;
+import eu.infosharing.governance.support.Jobs;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.TestUsers;
 import java.nio.file.Path;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +39,7 @@ class AuditPageIT {
     @Autowired
     IdentityService identityService;
     @Autowired
-    ManagementService managementService;
+    Jobs jobs;
 
     @Test
     void anAuditorReadsTheTimelineAndSeesThePathTakenOnTheDiagram() {
@@ -51,10 +50,7 @@ class AuditPageIT {
         String pi = cessations.request(m.getId(), new CessationService.Request("INELIGIBLE",
                 "No longer operates in Belgium", null, null)).getProcessInstanceId();
         identityService.clearAuthentication();
-        for (int round = 0; round < 10; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(pi).executable().list();
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
+        jobs.runDue(pi);
 
         try (Browser browser = new Browser("http://127.0.0.1:" + port, Path.of("target", "browser-screenshots"))) {
             browser.openSignedIn("/audit?q=harbour", "pageauditor", PASSWORD);

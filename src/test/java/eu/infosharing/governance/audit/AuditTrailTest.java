@@ -22,6 +22,7 @@ import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.AuthorityEndpoint;
 import eu.infosharing.governance.support.Identifiers;
+import eu.infosharing.governance.support.Jobs;
 import eu.infosharing.governance.support.TestUsers;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +86,8 @@ class AuditTrailTest {
     IdentityService identityService;
     @Autowired
     TestUsers users;
+    @Autowired
+    Jobs jobs;
     @Autowired
     eu.infosharing.governance.support.Members members;
     @Autowired
@@ -310,12 +313,6 @@ class AuditTrailTest {
     }
 
     private void runJobs(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
+        jobs.runDue(processInstanceId);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -40,8 +41,13 @@ class MailGatewaySmtpTest {
         assertThat(received[0].getFrom()[0].toString()).contains("no-reply@governance.test");
     }
 
+    /**
+     * The gateway does not swallow a failed delivery: it throws its own exception naming the mail, so the calling
+     * job fails and the engine retries it (proved by
+     * MembershipOnboardingProcessTest.aMailServerThatIsDownIsRetriedByTheEngineUntilAnIncidentThenDeliveredOnRetry).
+     */
     @Test
-    void aMailServerThatIsDownIsAnErrorTheEngineRetries() {
+    void aMailServerThatIsDownIsAMailDeliveryExceptionNamingTheMail() {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(1); // nothing listens there
@@ -50,7 +56,10 @@ class MailGatewaySmtpTest {
         MailGateway gateway = new MailGateway(beans.getBeanProvider(JavaMailSender.class), "x@governance.test",
                 Path.of("target/unused-outbox"));
 
-        assertThatThrownBy(() -> gateway.send(List.of("a@member.example"), "s", "b"))
-                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> gateway.send(List.of("a@member.example"), "Your application", "b"))
+                .isInstanceOf(MailDeliveryException.class)
+                .hasMessageStartingWith("Mail 'Your application' could not be delivered")
+                .hasCauseInstanceOf(MailException.class);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 }

@@ -39,11 +39,16 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import eu.infosharing.governance.mail.MailDeliveryException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,6 +87,8 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
     ArrangementAccess access;
     @Autowired
     eu.infosharing.governance.support.TestUsers users;
+    @Autowired
+    ApplicationContext context;
 
     // --- the paths to VALIDATED ------------------------------------------------------------------------------
 
@@ -308,6 +315,70 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         assertThat(last.getActor()).isEqualTo("coordinator");
         assertThat(last.getReason()).isEqualTo("Rejected in vetting: Not a cybersecurity team");
         assertThat(mailTo("security@doubtfulagency.example")).contains("Not a cybersecurity team").contains("Governance, Risk & Compliance");
+    }
+
+    /**
+     * The mail step is its own job: while the mail server is down the engine keeps the membership rejected, tries
+     * again on the configured cycle with one retry fewer each time, and raises an incident on the mail step when they
+     * run out; once the server is back, an operator's retry delivers the mail and ends the application.
+     */
+    @Test
+    void aMailServerThatIsDownIsRetriedByTheEngineUntilAnIncidentThenDeliveredOnRetry() {
+        String applicant = "security@unreachableagency.example";
+        String mailedBefore = mailTo(applicant); // the outbox outlives a run
+        Membership m = submit(Applications.publicBody("GRC", "Unreachable Agency"));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+        Task vet = openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION);
+        actAs("coordinator", Roles.COORDINATORS);
+        engine.getFormService().submitTaskForm(vet.getId(), Map.of(OnboardingProcess.VETTING_DECISION.name(), "REJECT",
+                OnboardingProcess.VETTING_REASON.name(), "Not a cybersecurity team"));
+        identityService.clearAuthentication();
+
+        Job mail;
+        List<Job> before;
+        // the engine goes on until the mail step, which is its own job
+        while ((mail = managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(OnboardingProcess.SERVICE_TASK_NOTIFY_APPLICANT_OF_REJECTION).singleResult()) == null
+                && !(before = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()).isEmpty()) {
+            managementService.executeJob(before.get(0).getId());
+        }
+        assertThat(mail).as("the rejection mail waits as a job of its own").isNotNull();
+        JavaMailSenderImpl down = new JavaMailSenderImpl();
+        down.setHost("localhost");
+        down.setPort(1); // nothing listens there
+        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getAutowireCapableBeanFactory();
+        beans.registerSingleton("smtpThatIsDown", down);
+        List<Integer> retriesLeft = new java.util.ArrayList<>();
+        try {
+            do {
+                String id = mail.getId();
+                assertThatThrownBy(() -> managementService.executeJob(id)).isInstanceOf(MailDeliveryException.class)
+                        .hasMessageContaining("could not be delivered");
+                mail = managementService.createJobQuery().jobId(id).singleResult();
+                retriesLeft.add(mail.getRetries());
+                if (mail.getRetries() > 0) {
+                    assertThat(mail.getDuedate()).as("the next attempt waits for the retry cycle").isInTheFuture();
+                }
+            } while (mail.getRetries() > 0 && retriesLeft.size() < 10);
+        } finally {
+            beans.destroySingleton("smtpThatIsDown");
+        }
+        assertThat(retriesLeft).as("one retry fewer per failure, as the configured cycle R5 allows").containsExactly(4, 3, 2, 1, 0);
+        assertThat(status(m)).isEqualTo(MembershipStatus.REJECTED);
+        assertThat(pi).isWaitingAt(OnboardingProcess.SERVICE_TASK_NOTIFY_APPLICANT_OF_REJECTION);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult())
+                .extracting(org.camunda.bpm.engine.runtime.Incident::getActivityId)
+                .isEqualTo(OnboardingProcess.SERVICE_TASK_NOTIFY_APPLICANT_OF_REJECTION);
+        assertThat(mailTo(applicant)).as("nothing mailed while the server is down").isEqualTo(mailedBefore);
+
+        // the server is back; an operator retries the job from Cockpit
+        managementService.setJobRetries(mail.getId(), 1);
+        managementService.executeJob(mail.getId());
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(pi).isEnded().hasPassed(OnboardingProcess.END_EVENT_APPLICATION_REJECTED);
+        assertThat(mailTo(applicant)).as("the rejection mailed once the server is back").contains("Not a cybersecurity team")
+                .hasSizeGreaterThan(mailedBefore.length());
     }
 
     @Test

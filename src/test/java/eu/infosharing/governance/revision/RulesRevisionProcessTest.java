@@ -129,6 +129,9 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
 
         // accepted late: reinstated, with access again
         Task lateTask = task(pi, late, RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE);
+        // the suspended member's task is due when the final period ends and the membership would lapse
+        assertThat(lateTask.getDueDate()).isCloseTo(managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(RulesRevisionProcess.BOUNDARY_EVENT_FINAL_PERIOD_OVER).list().get(0).getDuedate(), 60_000);
         actAs("laterep", group(late));
         taskService.complete(lateTask.getId(), Map.of(RulesRevisionProcess.RULES_ACCEPTED.name(), true));
         identityService.clearAuthentication();

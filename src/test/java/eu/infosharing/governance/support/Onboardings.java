@@ -7,9 +7,7 @@ import eu.infosharing.governance.onboarding.ApplicationService;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +21,14 @@ public class Onboardings {
     private final ApplicationService applications;
     private final IdentityService identityService;
     private final TaskService taskService;
-    private final ManagementService managementService;
+    private final Jobs jobs;
 
     public Onboardings(ApplicationService applications, IdentityService identityService, TaskService taskService,
-                       ManagementService managementService) {
+                       Jobs jobs) {
         this.applications = applications;
         this.identityService = identityService;
         this.taskService = taskService;
-        this.managementService = managementService;
+        this.jobs = jobs;
     }
 
     /** Filed by this coordinator; the automated checks have run. */
@@ -56,14 +54,8 @@ public class Onboardings {
         runJobs(processInstanceId);
     }
 
-    /** Runs due jobs as the job executor does: as nobody in particular. */
+    /** Runs due jobs as the job executor does: as nobody in particular (fails if they never run out). */
     public void runJobs(String processInstanceId) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
+        jobs.runDue(processInstanceId);
     }
 }

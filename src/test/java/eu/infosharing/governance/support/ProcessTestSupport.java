@@ -2,11 +2,15 @@ package eu.infosharing.governance.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.infosharing.governance.process.ModelLintTest;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -39,16 +43,39 @@ public abstract class ProcessTestSupport {
     protected ManagementService managementService;
     @Autowired
     protected IdentityService identityService;
+    @Autowired
+    protected Jobs jobs;
+
+    /** The tasks without a due date before this test: those the test creates are checked after it. */
+    private Set<String> tasksWithoutDueDateBefore;
 
     @BeforeEach
     void bindAssertions() {
         BpmnAwareTests.init(engine);
+        tasksWithoutDueDateBefore = tasksWithoutDueDate().stream().map(HistoricTaskInstance::getId).collect(Collectors.toSet());
     }
 
     @AfterEach
     void forgetUser() {
         identityService.clearAuthentication();
         BpmnAwareTests.reset();
+    }
+
+    /**
+     * Every user task this test created carries a due date (from its model or its create listener), unless the model
+     * lint lists it with the reason: the process tests create every user task, so every task is checked.
+     */
+    @AfterEach
+    void everyTaskCreatedHasADueDate() {
+        List<String> late = tasksWithoutDueDate().stream()
+                .filter(t -> !tasksWithoutDueDateBefore.contains(t.getId())
+                        && !ModelLintTest.WAITS_WITHOUT_DUE_DATE.containsKey(t.getTaskDefinitionKey()))
+                .map(t -> t.getTaskDefinitionKey() + " (" + t.getName() + ")").toList();
+        assertThat(late).as("user tasks created without a due date").isEmpty();
+    }
+
+    private List<HistoricTaskInstance> tasksWithoutDueDate() {
+        return engine.getHistoryService().createHistoricTaskInstanceQuery().withoutTaskDueDate().list();
     }
 
     /** Acts as this user, with these groups, for what follows (the engine records it as actor). */
@@ -58,14 +85,7 @@ public abstract class ProcessTestSupport {
 
     /** Runs every due job of the process instance (async continuations, due timers) until it waits for a person. */
     protected void runJobs(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
-        throw new AssertionError("Process " + processInstanceId + " still has jobs after 20 rounds");
+        jobs.runDue(processInstanceId);
     }
 
     /** Fires a timer as if its time had come, then runs what follows. */
