@@ -64,9 +64,12 @@ public class AnnualReviewDelegates {
 
     /** Names the authority in the task and shows what the coordinator needs to decide. */
     @Bean
-    TaskListener noLongerNamedTaskListener(MembershipService memberships, CompetentAuthorityRepository authorities) {
+    TaskListener noLongerNamedTaskListener(MembershipService memberships, CompetentAuthorityRepository authorities,
+                                           AnnualReviewSettings settings) {
         return task -> {
             Membership m = memberships.get(membershipId(task));
+            // a coordinator's decision on the review, due like the decision on an unanswered one
+            task.setDueDate(DueDates.after(settings.getDecisionDue()));
             String code = NO_LONGER_NAMED_AUTHORITY.from(task);
             String authority = authorities.findByCode(code).map(a -> a.getName() + " (" + code + ")").orElse(code);
             task.setName(task.getName() + ": " + authority + ", " + m.getOrganisation().getLegalName());

@@ -166,6 +166,9 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
         Task decision = openTask(pi.getId(), AnnualReviewProcess.TASK_DECIDE_AUTHORITY_NO_LONGER_NAMED);
         assertThat(decision.getName()).isEqualTo("Decide on an authority the review no longer names: "
                 + "Centre for Cybersecurity Belgium (CCB), Shrinking Grid");
+        assertThat(decision.getDueDate()).as("due like a decision on an unanswered review")
+                .isBetween(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(29))),
+                        Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
 
         // the member cannot decide for the coordinators; a decision without its reason is refused by name
         actAs("shrinkrep", group(m));
