@@ -25,6 +25,7 @@ import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -93,15 +94,20 @@ public class AuthorityNotifications {
         this.events = events;
     }
 
-    /** Published when a membership is to notify an event and no authority is named: nothing may drop it in silence. */
-    public record NoAuthorityNamed(Membership membership, NotificationEvent event, LocalDate effectiveDate) {
+    /**
+     * Published when a membership is to notify an event and no authority is named for one or more of the regimes its
+     * entity is in: nothing may drop a regime in silence.
+     */
+    public record RegimesWithoutAuthority(Membership membership, NotificationEvent event, LocalDate effectiveDate,
+                                          Set<CompetentAuthority.Regime> regimes) {
     }
 
     // --- the steps of the model ------------------------------------------------------------------------------
 
     /**
      * One notification per authority the membership must tell of this event (none for an entity outside both
-     * regimes). A cessation also goes to every authority that was notified of the entry, even when the entity's status
+     * regimes); a regime the entity is in and no authority is named for is announced, so that a coordinator finds one
+     * ({@link AuthoritySearch}). A cessation also goes to every authority that was notified of the entry, even when the entity's status
      * has changed since and today's rules would no longer name it: an authority told of a participation is told when it
      * ends. Idempotent: a notification that exists is returned, never duplicated. Answers the references.
      */
@@ -113,15 +119,18 @@ public class AuthorityNotifications {
         if (event == NotificationEvent.CESSATION) {
             // every authority still counting the participation: told of the entry, and not told since that it no
             // longer concerns it
-            Set<String> concernEnded = notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream()
-                    .filter(n -> n.getEvent() == NotificationEvent.CONCERN_ENDED).map(AuthorityNotification::getAuthorityCode)
-                    .collect(java.util.stream.Collectors.toSet());
-            notifications.findByMembershipIdOrderByIdAsc(m.getId()).stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
+            List<AuthorityNotification> sent = notifications.findByMembershipIdOrderByIdAsc(m.getId());
+            Set<String> concernEnded = sent.stream().filter(n -> n.getEvent() == NotificationEvent.CONCERN_ENDED)
+                    .map(AuthorityNotification::getAuthorityCode).collect(java.util.stream.Collectors.toSet());
+            sent.stream().filter(n -> n.getEvent() == NotificationEvent.ENTRY)
                     .filter(entry -> !concernEnded.contains(entry.getAuthorityCode()))
                     .forEach(entry -> recipients.add(entry.getAuthorityCode()));
         }
-        if (recipients.isEmpty()) {
-            events.publishEvent(new NoAuthorityNamed(m, event, effectiveDate));
+        Set<CompetentAuthority.Regime> unnamed = EnumSet.noneOf(CompetentAuthority.Regime.class);
+        unnamed.addAll(CompetentAuthority.Regime.requiredFor(m.getOrganisation()));
+        recipients.forEach(code -> unnamed.remove(authority(code).getRegime()));
+        if (!unnamed.isEmpty()) {
+            events.publishEvent(new RegimesWithoutAuthority(m, event, effectiveDate, unnamed));
         }
         List<String> references = new ArrayList<>();
         recipients.forEach(code -> references.add(notification(m, code, event, effectiveDate).getReference()));

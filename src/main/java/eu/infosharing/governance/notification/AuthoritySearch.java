@@ -8,6 +8,7 @@ import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.notification.CompetentAuthority.Regime;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.ProductAction;
 import java.time.LocalDate;
@@ -58,23 +59,24 @@ public class AuthoritySearch {
     }
 
     /**
-     * When an entry is to be notified and nobody is named: starts a search unless the entity is in neither
-     * regime (it joins voluntarily, nothing to notify) or its regimes were searched for before.
+     * When an entry is to be notified and no authority is named for a regime the entity is in: starts one search per
+     * such regime, unless the same regime was searched for before in the same situation (country and regimes as they
+     * stand), e.g. a coordinator found that no authority applies.
      */
     @EventListener
-    void startWhenNoneNamed(AuthorityNotifications.NoAuthorityNamed noneNamed) {
-        Membership m = noneNamed.membership();
-        NotificationEvent event = noneNamed.event();
-        LocalDate effectiveDate = noneNamed.effectiveDate();
-        Organisation o = m.getOrganisation();
-        boolean inRegime = o.getNis2Status().inScope() || o.getDoraEntityType() != null;
-        if (event != NotificationEvent.ENTRY || !inRegime) {
+    void startPerUnnamedRegime(AuthorityNotifications.RegimesWithoutAuthority unnamed) {
+        if (unnamed.event() != NotificationEvent.ENTRY) {
             return;
         }
-        String regimes = o.getCountry() + "; " + o.displayRegimes();
+        unnamed.regimes().forEach(regime -> start(unnamed.membership(), regime, unnamed.event(), unnamed.effectiveDate()));
+    }
+
+    private void start(Membership m, Regime regime, NotificationEvent event, LocalDate effectiveDate) {
+        Organisation o = m.getOrganisation();
+        String situation = o.getCountry() + "; " + o.displayRegimes() + "; searching " + regime;
         String businessKey = String.valueOf(m.getId());
         boolean searchedBefore = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(businessKey).variableValueEquals(SEARCHED_REGIMES.name(), regimes).count() > 0;
+                .processInstanceBusinessKey(businessKey).variableValueEquals(SEARCHED_REGIMES.name(), situation).count() > 0;
         if (searchedBefore) {
             return;
         }
@@ -82,26 +84,24 @@ public class AuthoritySearch {
         MEMBERSHIP_ID.putIn(variables, m.getId());
         EVENT.putIn(variables, event.name());
         EFFECTIVE_ON.putIn(variables, effectiveDate.toString());
-        SEARCHED_REGIMES.putIn(variables, regimes);
-        SUBJECT.putIn(variables, subject(o));
+        SEARCHED_REGIMES.putIn(variables, situation);
+        SEARCHED_REGIME.putIn(variables, regime.name());
+        SUBJECT.putIn(variables, subject(o, regime));
         DUE.putIn(variables, settings.endOf(effectiveDate.plus(settings.getAuthoritySearchPeriod())));
         ProductAction.run(() -> runtimeService.startProcessInstanceByKey(KEY, businessKey, variables));
-        m.audit(currentUser.id(), "AUTHORITY_SEARCH", "No rule names a competent authority for " + regimes
-                + ": a coordinator is asked to find it");
-        LOG.info("No competent authority configured for membership {} ({}): coordinators asked to find it", m.getId(), regimes);
+        m.audit(currentUser.id(), "AUTHORITY_SEARCH", "No rule names a " + regime + " competent authority for "
+                + o.getCountry() + "; " + o.displayRegimes() + ": a coordinator is asked to find it");
+        LOG.info("No {} competent authority configured for membership {} ({}): coordinators asked to find it", regime,
+                m.getId(), situation);
     }
 
     /** "<entity>, <country>, <regime>": what the coordinator's task is named after. */
-    static String subject(Organisation o) {
-        List<String> regimes = new ArrayList<>();
-        if (o.getNis2Status().inScope()) {
-            regimes.add("NIS2 " + o.getNis2Status().label().toLowerCase(Locale.ROOT));
-        }
-        if (o.getDoraEntityType() != null) {
-            regimes.add("DORA " + o.getDoraEntityType().label()
-                    + (o.getDoraLicence() == null ? "" : ", " + o.getDoraLicence().label().toLowerCase(Locale.ROOT)));
-        }
-        return o.getLegalName() + ", " + o.getCountry() + ", " + String.join(" and ", regimes);
+    static String subject(Organisation o, Regime regime) {
+        String what = regime == Regime.NIS2
+                ? "NIS2 " + o.getNis2Status().label().toLowerCase(Locale.ROOT)
+                : "DORA " + o.getDoraEntityType().label()
+                        + (o.getDoraLicence() == null ? "" : ", " + o.getDoraLicence().label().toLowerCase(Locale.ROOT));
+        return o.getLegalName() + ", " + o.getCountry() + ", " + what;
     }
 
     /** The authorities a coordinator can name, one per line. */
@@ -115,7 +115,7 @@ public class AuthoritySearch {
      * The coordinator's finding, checked field by field before anything is kept: the authority named becomes an
      * override of the membership's authorities with the reason as its evidence. Answers the authority found, if any.
      */
-    String record(Membership m, String findingValue, String codeValue, String reasonValue) {
+    String record(Membership m, Regime searched, String findingValue, String codeValue, String reasonValue) {
         List<FieldProblem> problems = new ArrayList<>();
         Finding finding = null;
         try {
@@ -135,6 +135,11 @@ public class AuthoritySearch {
             } else if (authorities.findByCode(code).filter(CompetentAuthority::isActive).isEmpty()) {
                 problems.add(new FieldProblem(AUTHORITY_CODE.name(), "Authority code", "'" + code + "' is not a configured "
                         + "authority in use: an administrator adds it with POST /api/authorities"));
+            } else if (searched != null && authorities.findByCode(code).orElseThrow().getRegime() != searched) {
+                // another regime's authority would leave this one unnamed, and this search ended
+                problems.add(new FieldProblem(AUTHORITY_CODE.name(), "Authority code", "'" + code + "' is a "
+                        + authorities.findByCode(code).orElseThrow().getRegime() + " authority: this search is for the "
+                        + searched + " competent authority"));
             }
         } else if (finding == Finding.NO_AUTHORITY_APPLIES && code != null) {
             problems.add(new FieldProblem(AUTHORITY_CODE.name(), "Authority code", "must be empty when no authority applies"));

@@ -47,7 +47,10 @@ public class AuthoritySearchDelegates {
                                           MembershipService memberships) {
         return task -> {
             Membership m = membership(task, memberships);
-            String found = TaskInputErrors.translate(() -> search.record(m, FINDING.from(task), AUTHORITY_CODE.from(task),
+            // searches started before they were made per regime carry no regime: any regime's authority is accepted
+            String regime = SEARCHED_REGIME.from(task);
+            String found = TaskInputErrors.translate(() -> search.record(m,
+                    regime == null ? null : CompetentAuthority.Regime.valueOf(regime), FINDING.from(task), AUTHORITY_CODE.from(task),
                     FINDING_REASON.from(task)));
             NotificationEvent event = NotificationEvent.valueOf(EVENT.from(task));
             List<String> references = new ArrayList<>();

@@ -8,14 +8,39 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import eu.infosharing.governance.organisation.Nis2Sector;
+import eu.infosharing.governance.organisation.Organisation;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** An authority that members notify of their participation: its channel, the languages it accepts, its deadline. */
 @Entity
 public class CompetentAuthority {
 
-    public enum Regime { NIS2, DORA }
+    public enum Regime {
+        NIS2, DORA;
+
+        /**
+         * The regimes under which this entity must notify its participation. DORA is the sector-specific act for the
+         * financial entities it covers (DORA Art. 1(2), NIS2 Art. 4(1) and recital 28): a DORA financial entity in a
+         * NIS2 financial sector (banking, financial market infrastructures) notifies under DORA only; one that NIS2 also
+         * covers in another sector notifies under both.
+         */
+        public static Set<Regime> requiredFor(Organisation o) {
+            Set<Regime> regimes = EnumSet.noneOf(Regime.class);
+            boolean financialSector = o.getNis2Sector() == Nis2Sector.BANKING
+                    || o.getNis2Sector() == Nis2Sector.FINANCIAL_MARKET_INFRASTRUCTURES;
+            if (o.getNis2Status().inScope() && !(o.getDoraEntityType() != null && financialSector)) {
+                regimes.add(NIS2);
+            }
+            if (o.getDoraEntityType() != null) {
+                regimes.add(DORA);
+            }
+            return regimes;
+        }
+    }
 
     public enum Channel { EMAIL, HTTPS }
 

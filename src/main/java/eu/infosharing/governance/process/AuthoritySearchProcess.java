@@ -29,8 +29,10 @@ public final class AuthoritySearchProcess {
     public static final ProcessVariable<String> EVENT = byProcess("notificationEvent", String.class);
     /** ISO date the event took effect: the notification's deadline runs from it. */
     public static final ProcessVariable<String> EFFECTIVE_ON = byProcess("effectiveOn", String.class);
-    /** The regimes as they stood when the search began: the same regimes are not searched twice. */
+    /** The country and regimes as they stood when the search began, and the regime searched: not searched twice. */
     public static final ProcessVariable<String> SEARCHED_REGIMES = byProcess("searchedRegimes", String.class);
+    /** NIS2 or DORA: the regime no authority is named for (one search per regime). */
+    public static final ProcessVariable<String> SEARCHED_REGIME = byProcess("searchedRegime", String.class);
     /** "<entity>, <country>, <regime>", for the task's name in Tasklist. */
     public static final ProcessVariable<String> SUBJECT = byProcess("searchSubject", String.class);
     public static final ProcessVariable<Date> DUE = byProcess("searchDue", Date.class);
@@ -45,7 +47,7 @@ public final class AuthoritySearchProcess {
 
     public static final ProcessContract CONTRACT = ProcessContract.builder(KEY)
             .userTask(TASK_FIND_COMPETENT_AUTHORITY, Forms.FIND_COMPETENT_AUTHORITY)
-            .variables(MEMBERSHIP_ID, EVENT, EFFECTIVE_ON, SEARCHED_REGIMES, SUBJECT, DUE, NOTIFICATION_REFERENCES,
+            .variables(MEMBERSHIP_ID, EVENT, EFFECTIVE_ON, SEARCHED_REGIMES, SEARCHED_REGIME, SUBJECT, DUE, NOTIFICATION_REFERENCES,
                     KNOWN_AUTHORITIES, FINDING, AUTHORITY_CODE, FINDING_REASON, NotificationProcess.REFERENCE)
             .variables(TaskDisplay.ORGANISATION_NAME, TaskDisplay.IDENTIFIERS, TaskDisplay.REGIMES, TaskDisplay.EVENT_LABEL,
                     TaskDisplay.EFFECTIVE_DATE_LABEL)

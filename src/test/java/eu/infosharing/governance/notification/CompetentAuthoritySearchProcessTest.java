@@ -2,6 +2,7 @@ package eu.infosharing.governance.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import eu.infosharing.governance.api.InvalidInputException;
@@ -9,6 +10,7 @@ import eu.infosharing.governance.engine.ActionRefused;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.notification.CompetentAuthorityService.NewAuthority;
+import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
@@ -140,6 +142,66 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
         jdbc.update("update organisation set nis2_status = 'IMPORTANT' where id = ?", m.getOrganisation().getId());
         tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
         assertThat(searches(m)).isEqualTo(2);
+    }
+
+    /**
+     * A German payment institution also essential in digital infrastructure: DORA names BaFin, and NIS2 stays (DORA
+     * displaces NIS2 only in the financial sectors: DORA Art. 1(2), NIS2 Art. 4(1), recital 28), but no German NIS2
+     * authority is configured. The NIS2 regime is searched for on its own while BaFin is told at once.
+     */
+    @Test
+    void aRegimeWithoutAnAuthorityIsSearchedForEvenWhenAnotherRegimesAuthorityIsNamed() {
+        Membership m = members.activeMember("CIDR", "Zahlwerk", Nis2Status.ESSENTIAL, Nis2Sector.DIGITAL_INFRASTRUCTURE,
+                DoraEntityType.B, Language.de, NotificationMode.SEND_ON_BEHALF);
+        jdbc.update("update organisation set country = 'DE', enterprise_number = null, foreign_register_id = 'HRB 4711' "
+                + "where id = ?", m.getOrganisation().getId());
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        assertThat(notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()))
+                .extracting(AuthorityNotification::getAuthorityCode).containsExactly("BAFIN");
+
+        ProcessInstance search = search(m);
+        runJobs(search.getId());
+        Task task = openTask(search.getId(), AuthoritySearchProcess.TASK_FIND_COMPETENT_AUTHORITY);
+        assertThat(task.getName()).isEqualTo("Find the competent authority: Zahlwerk, DE, NIS2 essential entity");
+        assertThat(audit(m)).anySatisfy(e -> assertThat(e).startsWith("AUTHORITY_SEARCH: No rule names a NIS2 competent authority"));
+
+        // BaFin is the DORA authority: naming it would leave NIS2 unnamed, so the field is refused and nothing kept
+        actAs("searchcoordinator", Roles.COORDINATORS);
+        assertThatThrownBy(() -> taskService.complete(task.getId(), finding("AUTHORITY_FOUND", "BAFIN", "BaFin supervises us")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Authority code")
+                .hasMessageContaining("is a DORA authority: this search is for the NIS2 competent authority");
+        assertThat(jdbc.queryForObject("select count(*) from authority_override where membership_id = ?", Long.class,
+                m.getId())).isZero();
+        assertThat(audit(m)).noneSatisfy(e -> assertThat(e).startsWith("AUTHORITY_FOUND"));
+
+        actAs("searchadmin", Roles.ADMINS);
+        tx.executeWithoutResult(s -> authorities.create(new NewAuthority("BSI", "Bundesamt fuer Sicherheit in der "
+                + "Informationstechnik", "DE", "NIS2", "EMAIL", "nis2@bsi.example", List.of("de", "en"), "P14D")));
+        actAs("searchcoordinator", Roles.COORDINATORS);
+        taskService.complete(task.getId(), finding("AUTHORITY_FOUND", "BSI", "NIS2UmsuCG: the BSI for digital infrastructure"));
+        identityService.clearAuthentication();
+        runJobs(search.getId());
+        assertThat(notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()))
+                .extracting(AuthorityNotification::getAuthorityCode, AuthorityNotification::getEvent)
+                .containsExactly(tuple("BAFIN", NotificationEvent.ENTRY), tuple("BSI", NotificationEvent.ENTRY));
+        assertThat(search).isWaitingAt(AuthoritySearchProcess.CALL_ACTIVITY_NOTIFY_FOUND_AUTHORITY);
+
+        // both regimes named now: a yearly review asks nobody again, and the cessation goes to both
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        assertThat(searches(m)).isOne();
+        List<String> cessation = tx.execute(s -> notifications.create(m.getId(), NotificationEvent.CESSATION, LocalDate.now()));
+        assertThat(cessation).hasSize(2);
+    }
+
+    /** A Belgian bank notifies the NBB under DORA only: NIS2 is displaced in banking, so no NIS2 authority is searched. */
+    @Test
+    void aBankWithItsDoraAuthorityNamedIsNotSearchedForUnderNis2() {
+        Membership m = members.activeMember("CIDR", "Banque du Parc", Nis2Status.ESSENTIAL, Nis2Sector.BANKING,
+                DoraEntityType.A, Language.fr, NotificationMode.SEND_ON_BEHALF);
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        assertThat(notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()))
+                .extracting(AuthorityNotification::getAuthorityCode).containsExactly("NBB");
+        assertThat(searches(m)).isZero();
     }
 
     @Test
