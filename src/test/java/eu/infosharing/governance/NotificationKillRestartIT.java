@@ -3,12 +3,12 @@ package eu.infosharing.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationEvent;
-import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.notification.NotificationStatus;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;

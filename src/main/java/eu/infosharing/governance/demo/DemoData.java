@@ -1,8 +1,7 @@
 package eu.infosharing.governance.demo;
 
+import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
-import eu.infosharing.governance.engine.ArrangementAccess;
-import eu.infosharing.governance.revision.AnnualReviewService;
 import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
@@ -18,6 +17,7 @@ import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationDeclaration;
 import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.organisation.ParticipantType;
+import eu.infosharing.governance.revision.AnnualReviewService;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;

@@ -1,7 +1,6 @@
 package eu.infosharing.governance.membership;
 
 import eu.infosharing.governance.arrangement.Arrangement;
-import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.Organisation;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

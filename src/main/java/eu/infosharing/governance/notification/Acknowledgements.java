@@ -8,6 +8,7 @@ import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.ProductAction;
 import java.time.LocalDate;

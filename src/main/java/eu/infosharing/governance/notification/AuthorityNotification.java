@@ -1,6 +1,7 @@
 package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;

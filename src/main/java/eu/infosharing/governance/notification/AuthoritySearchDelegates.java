@@ -2,9 +2,9 @@ package eu.infosharing.governance.notification;
 
 import static eu.infosharing.governance.process.AuthoritySearchProcess.*;
 
+import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
-import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.process.TaskDisplay;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -91,6 +91,18 @@ public class CompetentAuthorityService {
         });
     }
 
+    /** The authority with this code; codes come from our own records, so an unknown one is a defect. */
+    @Transactional(readOnly = true)
+    public CompetentAuthority get(String code) {
+        return authorities.findByCode(code).orElseThrow(() -> new IllegalStateException("No competent authority " + code));
+    }
+
+    /** "Name (CODE)" for people, or the code alone for an authority no longer configured. */
+    @Transactional(readOnly = true)
+    public String displayName(String code) {
+        return authorities.findByCode(code).map(a -> a.getName() + " (" + code + ")").orElse(code);
+    }
+
     @Transactional(readOnly = true)
     public List<CompetentAuthority> list() {
         return authorities.findAllByOrderByCodeAsc();

@@ -4,8 +4,8 @@ import static eu.infosharing.governance.process.NotificationProcess.*;
 
 import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
+import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.mail.PublicLinks;
-import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.TaskDisplay;
@@ -51,11 +51,11 @@ public class NotificationDelegates {
 
     /** Both user tasks: a name that says who and what, the context the form shows; the overdue one is recorded. */
     @Bean
-    TaskListener notificationTaskListener(AuthorityNotifications notifications, CompetentAuthorityRepository authorities,
+    TaskListener notificationTaskListener(AuthorityNotifications notifications, CompetentAuthorityService authorities,
                                           PublicLinks links, NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(REFERENCE.from(task));
-            CompetentAuthority authority = authorities.findByCode(n.getAuthorityCode()).orElseThrow();
+            CompetentAuthority authority = authorities.get(n.getAuthorityCode());
             Organisation o = n.getMembership().getOrganisation();
             String who = o.getLegalName() + ", " + n.getMembership().getArrangement().getCode();
             if (TASK_FOLLOW_UP_OVERDUE_NOTIFICATION.equals(task.getTaskDefinitionKey())) {
@@ -88,11 +88,11 @@ public class NotificationDelegates {
      * the member, due after governance.notification.follow-up-due (5 days), with what the coordinator needs to ask the authority.
      */
     @Bean
-    TaskListener acknowledgementTaskListener(AuthorityNotifications notifications, CompetentAuthorityRepository authorities,
+    TaskListener acknowledgementTaskListener(AuthorityNotifications notifications, CompetentAuthorityService authorities,
                                              PublicLinks links, NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(AcknowledgementProcess.REFERENCE.from(task));
-            CompetentAuthority authority = authorities.findByCode(n.getAuthorityCode()).orElseThrow();
+            CompetentAuthority authority = authorities.get(n.getAuthorityCode());
             Organisation o = n.getMembership().getOrganisation();
             task.setName("Acknowledgement missing from " + authority.getCode() + ": " + o.getLegalName() + ", "
                     + n.getMembership().getArrangement().getCode());

@@ -2,9 +2,10 @@ package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.identity.Privileged;
-import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.membership.NotificationMode;
+import eu.infosharing.governance.process.NotificationProcess;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;

@@ -7,7 +7,7 @@ import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
-import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.DoraLicence;

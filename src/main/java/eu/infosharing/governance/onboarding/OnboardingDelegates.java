@@ -2,6 +2,7 @@ package eu.infosharing.governance.onboarding;
 
 import static eu.infosharing.governance.process.OnboardingProcess.*;
 
+import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;

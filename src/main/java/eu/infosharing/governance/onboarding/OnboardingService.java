@@ -3,11 +3,12 @@ package eu.infosharing.governance.onboarding;
 import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.arrangement.Arrangement;
+import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
 import eu.infosharing.governance.arrangement.RulesOfConductVersionRepository;
-import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipActivated;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
@@ -15,7 +16,6 @@ import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
-import eu.infosharing.governance.revision.AnnualReviewService;
 import eu.infosharing.governance.onboarding.ReviewDecision.Stage;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.EnterpriseNumber;
@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,14 +51,14 @@ public class OnboardingService {
     private final ArrangementAccess access;
     private final AuthorityNotifications notifications;
     private final NotificationSettings notificationSettings;
-    private final AnnualReviewService annualReviews;
+    private final ApplicationEventPublisher events;
 
     public OnboardingService(MembershipService membershipService, MembershipRepository memberships,
                              SponsorshipRepository sponsorships, ReviewDecisionRepository reviews,
                              InformationRequestRepository informationRequests, RulesAcceptanceRepository acceptances,
                              RulesOfConductVersionRepository rulesVersions, ApplicationValidator validator,
                              CurrentUser currentUser, ArrangementAccess access, AuthorityNotifications notifications,
-                             NotificationSettings notificationSettings, AnnualReviewService annualReviews) {
+                             NotificationSettings notificationSettings, ApplicationEventPublisher events) {
         this.membershipService = membershipService;
         this.memberships = memberships;
         this.sponsorships = sponsorships;
@@ -70,7 +71,7 @@ public class OnboardingService {
         this.access = access;
         this.notifications = notifications;
         this.notificationSettings = notificationSettings;
-        this.annualReviews = annualReviews;
+        this.events = events;
     }
 
     /** What the automated checks found, and the facts the eligibility and competition decisions need. */
@@ -324,7 +325,7 @@ public class OnboardingService {
             List<String> joined = access.grant(m.getOrganisation(), m.getArrangement());
             m.transition(MembershipStatus.ACTIVE, currentUser.id(), "Access to " + m.getArrangement().getName()
                     + " granted" + (joined.isEmpty() ? "" : " to " + String.join(", ", joined)));
-            annualReviews.schedule(m);
+            events.publishEvent(new MembershipActivated(m));
         }
         return notifications.create(membershipId, NotificationEvent.ENTRY, notificationSettings.dateOf(m.getActivatedAt()));
     }

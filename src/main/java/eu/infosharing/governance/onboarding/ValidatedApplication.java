@@ -1,9 +1,9 @@
 package eu.infosharing.governance.onboarding;
 
 import eu.infosharing.governance.arrangement.Arrangement;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.organisation.OrganisationDeclaration;
-import eu.infosharing.governance.notification.NotificationMode;
 import java.util.List;
 import java.util.Optional;
 

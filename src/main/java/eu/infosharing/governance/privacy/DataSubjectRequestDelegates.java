@@ -3,8 +3,8 @@ package eu.infosharing.governance.privacy;
 import static eu.infosharing.governance.process.DataSubjectRequestProcess.*;
 
 import eu.infosharing.governance.engine.OverdueTaskPriority;
+import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.notification.NotificationSettings;
-import eu.infosharing.governance.onboarding.TaskInputErrors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -3,20 +3,20 @@ package eu.infosharing.governance.revision;
 import static eu.infosharing.governance.process.AnnualReviewProcess.*;
 
 import eu.infosharing.governance.engine.DueDates;
+import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.notification.AuthorityNotifications;
-import eu.infosharing.governance.notification.CompetentAuthorityRepository;
+import eu.infosharing.governance.notification.CompetentAuthorityService;
 import eu.infosharing.governance.onboarding.FormApplication;
-import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.TaskDisplay;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -64,14 +64,14 @@ public class AnnualReviewDelegates {
 
     /** Names the authority in the task and shows what the coordinator needs to decide. */
     @Bean
-    TaskListener noLongerNamedTaskListener(MembershipService memberships, CompetentAuthorityRepository authorities,
+    TaskListener noLongerNamedTaskListener(MembershipService memberships, CompetentAuthorityService authorities,
                                            AnnualReviewSettings settings) {
         return task -> {
             Membership m = memberships.get(membershipId(task));
             // a coordinator's decision on the review, due like the decision on an unanswered one
             task.setDueDate(DueDates.after(settings.getDecisionDue()));
             String code = NO_LONGER_NAMED_AUTHORITY.from(task);
-            String authority = authorities.findByCode(code).map(a -> a.getName() + " (" + code + ")").orElse(code);
+            String authority = authorities.displayName(code);
             task.setName(task.getName() + ": " + authority + ", " + m.getOrganisation().getLegalName());
             Map<String, Object> shown = new HashMap<>();
             TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());

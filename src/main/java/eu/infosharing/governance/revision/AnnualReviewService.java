@@ -1,40 +1,41 @@
 package eu.infosharing.governance.revision;
 
+import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.StrictText;
+import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.cessation.CessationService;
-import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipActivated;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.MembershipAuthorities;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
 import eu.infosharing.governance.onboarding.ApplicationValidator;
-import eu.infosharing.governance.onboarding.ValidatedApplication;
 import eu.infosharing.governance.onboarding.FormApplication;
+import eu.infosharing.governance.onboarding.ValidatedApplication;
 import eu.infosharing.governance.organisation.Organisation;
-import eu.infosharing.governance.api.FieldProblem;
-import eu.infosharing.governance.api.InvalidInputException;
-import eu.infosharing.governance.api.StrictText;
-import eu.infosharing.governance.notification.MembershipAuthorities;
-import java.util.ArrayList;
+import eu.infosharing.governance.process.AnnualReviewProcess;
+import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.ProductAction;
+import eu.infosharing.governance.process.TaskDisplay;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import eu.infosharing.governance.process.AnnualReviewProcess;
-import eu.infosharing.governance.process.ApplicationFields;
-import eu.infosharing.governance.process.TaskDisplay;
-import eu.infosharing.governance.process.ProductAction;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,6 +77,12 @@ public class AnnualReviewService {
     }
 
     /** Started when a membership becomes active: it waits for the first anniversary. */
+    /** A membership that became active is reviewed on the anniversary of its activation. */
+    @EventListener
+    void scheduleFirstReview(MembershipActivated activated) {
+        schedule(activated.membership());
+    }
+
     public void schedule(Membership m) {
         ProductAction.run(() -> runtimeService.startProcessInstanceByKey(AnnualReviewProcess.KEY, String.valueOf(m.getId()), Map.of(
                 AnnualReviewProcess.MEMBERSHIP_ID.name(), m.getId(),

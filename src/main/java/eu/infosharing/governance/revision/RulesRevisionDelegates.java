@@ -3,12 +3,12 @@ package eu.infosharing.governance.revision;
 import static eu.infosharing.governance.process.RulesRevisionProcess.*;
 
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
+import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.mail.MailGateway;
 import eu.infosharing.governance.mail.MailTemplates;
 import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
-import eu.infosharing.governance.onboarding.TaskInputErrors;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.TaskDisplay;
 import java.time.Period;

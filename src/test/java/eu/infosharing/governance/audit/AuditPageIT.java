@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
-import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.support.Browser;

@@ -11,21 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.InvalidInputException;
-import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.engine.SubmissionRefused;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.membership.StatusChange;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.NotificationEvent;
-import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.privacy.ErasureRun;
+import eu.infosharing.governance.privacy.ErasureRunRepository;
+import eu.infosharing.governance.privacy.PersonalDataEraser;
 import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;

@@ -6,7 +6,7 @@ import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
-import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;

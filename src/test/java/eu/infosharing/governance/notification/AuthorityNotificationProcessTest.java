@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;

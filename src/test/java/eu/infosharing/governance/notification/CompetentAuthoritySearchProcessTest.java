@@ -9,6 +9,7 @@ import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.engine.ActionRefused;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.CompetentAuthorityService.NewAuthority;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;

@@ -15,7 +15,7 @@ import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.AuditEntry;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
-import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.ContactPerson;

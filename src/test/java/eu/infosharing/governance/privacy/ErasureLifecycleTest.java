@@ -5,8 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import eu.infosharing.governance.audit.AuditChainVerifier;
 import eu.infosharing.governance.cessation.CessationService;
-import eu.infosharing.governance.cessation.ErasureRun;
-import eu.infosharing.governance.cessation.ErasureRunRepository;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.AuditEntry;
 import eu.infosharing.governance.membership.Membership;
@@ -16,6 +14,8 @@ import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.organisation.ContactPerson;
+import eu.infosharing.governance.privacy.ErasureRun;
+import eu.infosharing.governance.privacy.ErasureRunRepository;
 import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.CessationProcess;
@@ -196,7 +196,7 @@ class ErasureLifecycleTest extends ProcessTestSupport {
     @Test
     void aSummaryRedactedByHandWithoutAnErasureEntryBreaksTheChain() {
         Membership m = members.activeMember("GRC", "Hand Redacted", eu.infosharing.governance.organisation.Nis2Status.NOT_IN_SCOPE,
-                null, null, eu.infosharing.governance.organisation.Language.en, eu.infosharing.governance.notification.NotificationMode.SEND_ON_BEHALF);
+                null, null, eu.infosharing.governance.organisation.Language.en, eu.infosharing.governance.membership.NotificationMode.SEND_ON_BEHALF);
         AuditChainVerifier.BrokenLink before = tx.execute(s -> verifier.verify(memberships.findById(m.getId()).orElseThrow()));
         assertThat(before).isNull();
         Long entry = tx.execute(s -> memberships.findById(m.getId()).orElseThrow().getAuditTrail().get(0).getId());

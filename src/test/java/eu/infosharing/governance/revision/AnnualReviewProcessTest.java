@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import eu.infosharing.governance.engine.ArrangementAccess;
+import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.NotificationEvent;
-import eu.infosharing.governance.notification.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.process.AnnualReviewProcess;

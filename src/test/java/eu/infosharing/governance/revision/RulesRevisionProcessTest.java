@@ -6,14 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
-import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
-import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.onboarding.RulesAcceptance;
 import eu.infosharing.governance.onboarding.RulesAcceptanceRepository;
 import eu.infosharing.governance.organisation.Language;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
-import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.process.DataSubjectRequestProcess;

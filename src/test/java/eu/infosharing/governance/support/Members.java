@@ -1,13 +1,13 @@
 package eu.infosharing.governance.support;
 
+import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.arrangement.ArrangementRepository;
-import eu.infosharing.governance.engine.ArrangementAccess;
 import eu.infosharing.governance.engine.AuthorizationGrants;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
-import eu.infosharing.governance.notification.NotificationMode;
+import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.ContactDetails;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.DoraLicence;

@@ -1,4 +1,4 @@
-package eu.infosharing.governance.engine;
+package eu.infosharing.governance.arrangement;
 
 import eu.infosharing.governance.arrangement.Arrangement;
 import eu.infosharing.governance.identity.Privileged;

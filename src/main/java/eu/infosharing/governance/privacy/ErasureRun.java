@@ -1,4 +1,4 @@
-package eu.infosharing.governance.cessation;
+package eu.infosharing.governance.privacy;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

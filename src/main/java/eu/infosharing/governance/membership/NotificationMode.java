@@ -1,4 +1,4 @@
-package eu.infosharing.governance.notification;
+package eu.infosharing.governance.membership;
 
 /** The member's choice, at application time and later: the arrangement sends its notifications, or only prepares them. */
 public enum NotificationMode {

@@ -1,4 +1,4 @@
-package eu.infosharing.governance.audit;
+package eu.infosharing.governance.engine;
 
 import eu.infosharing.governance.identity.Privileged;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package eu.infosharing.governance.cessation;
+package eu.infosharing.governance.privacy;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;

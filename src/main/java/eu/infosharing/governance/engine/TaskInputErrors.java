@@ -1,4 +1,4 @@
-package eu.infosharing.governance.onboarding;
+package eu.infosharing.governance.engine;
 
 import eu.infosharing.governance.api.ConflictException;
 import eu.infosharing.governance.api.ForbiddenException;

@@ -1,5 +1,6 @@
-package eu.infosharing.governance.cessation;
+package eu.infosharing.governance.privacy;
 
+import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.membership.AuditEntry;
 import eu.infosharing.governance.membership.Membership;
@@ -10,7 +11,6 @@ import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.privacy.OrganisationRecords;
 import eu.infosharing.governance.privacy.PersonalDataTables;
 import jakarta.persistence.EntityManager;
-import eu.infosharing.governance.identity.CurrentUser;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
