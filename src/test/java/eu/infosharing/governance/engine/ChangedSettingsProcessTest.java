@@ -1,9 +1,11 @@
 package eu.infosharing.governance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.mail.MailDeliveryException;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.NotificationMode;
@@ -18,13 +20,18 @@ import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "governance.annual-review.answer-period=P9D",
         "governance.cessation.hearing-period=P5D",
         "governance.cessation.decision-due=P2D",
+        "governance.mail.retry-cycle=R2/PT7M",
         "governance.test.coverage-excluded=" + AnnualReviewProcess.KEY + "," + CessationProcess.KEY + ","
                 + NotificationProcess.KEY})
 class ChangedSettingsProcessTest extends ProcessTestSupport {
@@ -55,6 +63,8 @@ class ChangedSettingsProcessTest extends ProcessTestSupport {
     Members members;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theYearlyReviewRemindsAndHandsOverWhenTheSettingsSayAndTheTaskIsDueThen() {
@@ -89,6 +99,46 @@ class ChangedSettingsProcessTest extends ProcessTestSupport {
 
         fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_NO_RESPONSE);
         assertThat(openTask(pi.getId(), CessationProcess.TASK_DECIDE_ON_BREACH).getDueDate()).isCloseTo(inDays(2), MINUTE);
+    }
+
+    /** Every model's mail steps read one retry cycle: with R2/PT7M a reminder the mail server refuses is tried twice more, 7 minutes apart. */
+    @Test
+    void aMailStepTheServerRefusesIsRetriedOnTheSetCycleThenRaisesAnIncident() {
+        Membership m = member("Setting Mail Bank");
+        reviews.schedule(tx.execute(s -> memberships.findById(m.getId()).orElseThrow()));
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualReviewProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(m.getId())).singleResult();
+        fireTimer(pi.getId(), AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
+        managementService.executeJob(timer(pi, AnnualReviewProcess.BOUNDARY_EVENT_REVIEW_REMINDER).getId());
+        Job reminder = managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(AnnualReviewProcess.SERVICE_TASK_REMIND_REVIEW).singleResult();
+        assertThat(reminder).as("the reminder mail waits as a job of its own").isNotNull();
+
+        JavaMailSenderImpl down = new JavaMailSenderImpl();
+        down.setHost("localhost");
+        down.setPort(1); // nothing listens there
+        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getAutowireCapableBeanFactory();
+        beans.registerSingleton("smtpThatIsDown", down);
+        List<Integer> retriesLeft = new ArrayList<>();
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                String id = reminder.getId();
+                assertThatThrownBy(() -> managementService.executeJob(id)).isInstanceOf(MailDeliveryException.class);
+                reminder = managementService.createJobQuery().jobId(id).singleResult();
+                retriesLeft.add(reminder.getRetries());
+                if (reminder.getRetries() > 0) {
+                    assertThat(reminder.getDuedate()).as("the next attempt waits the set 7 minutes")
+                            .isCloseTo(Date.from(Instant.now().plus(Duration.ofMinutes(7))), MINUTE);
+                } else {
+                    break;
+                }
+            }
+        } finally {
+            beans.destroySingleton("smtpThatIsDown");
+        }
+        assertThat(retriesLeft).as("R2: two retries after the first failure, then an incident").containsExactly(1, 0);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+                .isEqualTo(AnnualReviewProcess.SERVICE_TASK_REMIND_REVIEW);
     }
 
     private Membership member(String name) {

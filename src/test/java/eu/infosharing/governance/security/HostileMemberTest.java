@@ -467,6 +467,15 @@ class HostileMemberTest {
         Task gdpr = openTask(cAtGdpr, OnboardingProcess.TASK_CHECK_GDPR);
         assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(Map.of(
                 OnboardingProcess.GDPR_DECISION.name(), "REJECT", OnboardingProcess.GDPR_REASON.name(), "Rejected\u0007"))), String.class), 400, "'gdprReason' contains a control");
+        // a rule of the service behind the form, run by the task's complete listener, answers 400 with its reason
+        // through engine REST as well (docs/adr/0006): legitimate interest is no lawful basis for a public body
+        Map<String, Object> approve = new java.util.HashMap<>(Map.of(OnboardingProcess.GDPR_DECISION.name(), "APPROVE",
+                OnboardingProcess.GDPR_REASON.name(), "Fine", OnboardingProcess.LAWFUL_BASIS.name(), "LEGITIMATE_INTEREST",
+                OnboardingProcess.CONTACT_DATA_MINIMAL.name(), true, OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name(), true));
+        assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/complete"), jsonBody(variables(approve)),
+                String.class), 400, "cannot be legitimate interest for a public body");
+        assertRefused(as("hxdpo").postForEntity(engine("/task/" + gdpr.getId() + "/submit-form"), jsonBody(variables(approve)),
+                String.class), 400, "cannot be legitimate interest for a public body");
 
         assertUnchangedSince(before);
     }
