@@ -16,6 +16,7 @@ import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.revision.AnnualReviewService;
+import eu.infosharing.governance.support.MailServerDown;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
 import java.time.Duration;
@@ -29,9 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContext;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,13 +113,8 @@ class ChangedSettingsProcessTest extends ProcessTestSupport {
                 .activityId(AnnualReviewProcess.SERVICE_TASK_REMIND_REVIEW).singleResult();
         assertThat(reminder).as("the reminder mail waits as a job of its own").isNotNull();
 
-        JavaMailSenderImpl down = new JavaMailSenderImpl();
-        down.setHost("localhost");
-        down.setPort(1); // nothing listens there
-        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getAutowireCapableBeanFactory();
-        beans.registerSingleton("smtpThatIsDown", down);
         List<Integer> retriesLeft = new ArrayList<>();
-        try {
+        try (MailServerDown down = MailServerDown.in(context)) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 String id = reminder.getId();
                 assertThatThrownBy(() -> managementService.executeJob(id)).isInstanceOf(MailDeliveryException.class);
@@ -133,8 +127,6 @@ class ChangedSettingsProcessTest extends ProcessTestSupport {
                     break;
                 }
             }
-        } finally {
-            beans.destroySingleton("smtpThatIsDown");
         }
         assertThat(retriesLeft).as("R2: two retries after the first failure, then an incident").containsExactly(1, 0);
         assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())

@@ -27,6 +27,7 @@ import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.Identifiers;
+import eu.infosharing.governance.support.MailServerDown;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
 import java.io.IOException;
@@ -46,9 +47,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContext;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -344,13 +343,8 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
             managementService.executeJob(before.get(0).getId());
         }
         assertThat(mail).as("the rejection mail waits as a job of its own").isNotNull();
-        JavaMailSenderImpl down = new JavaMailSenderImpl();
-        down.setHost("localhost");
-        down.setPort(1); // nothing listens there
-        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getAutowireCapableBeanFactory();
-        beans.registerSingleton("smtpThatIsDown", down);
         List<Integer> retriesLeft = new java.util.ArrayList<>();
-        try {
+        try (MailServerDown down = MailServerDown.in(context)) {
             do {
                 String id = mail.getId();
                 assertThatThrownBy(() -> managementService.executeJob(id)).isInstanceOf(MailDeliveryException.class)
@@ -361,8 +355,6 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
                     assertThat(mail.getDuedate()).as("the next attempt waits for the retry cycle").isInTheFuture();
                 }
             } while (mail.getRetries() > 0 && retriesLeft.size() < 10);
-        } finally {
-            beans.destroySingleton("smtpThatIsDown");
         }
         assertThat(retriesLeft).as("one retry fewer per failure, as the configured cycle R5 allows").containsExactly(4, 3, 2, 1, 0);
         assertThat(status(m)).isEqualTo(MembershipStatus.REJECTED);
