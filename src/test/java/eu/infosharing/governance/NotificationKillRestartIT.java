@@ -133,7 +133,12 @@ class NotificationKillRestartIT {
                 "--spring.datasource.password=",
                 "--server.port=0",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.job-execution.lock-time-in-millis=8000",
+                // the restarted node takes the dead node's job once its lock expires; the sends fit the lock
+                "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+                "--governance.notification.http-timeout=PT3S",
+                "--spring.mail.properties.mail.smtp.connectiontimeout=2000",
+                "--spring.mail.properties.mail.smtp.timeout=2000",
+                "--spring.mail.properties.mail.smtp.writetimeout=2000",
                 "--governance.mail.outbox-dir=target/kill-restart-outbox")
                 .redirectErrorStream(true).redirectOutput(log).start();
     }

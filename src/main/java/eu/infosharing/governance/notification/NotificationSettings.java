@@ -27,8 +27,11 @@ public class NotificationSettings {
     private Period reminderLead = Period.ofDays(7);
     /** ...and then again at this interval until the deadline. */
     private Period reminderInterval = Period.ofDays(3);
-    /** How long an authority's HTTPS endpoint may take to answer. */
-    private Duration httpTimeout = Duration.ofSeconds(30);
+    /**
+     * How long an authority's HTTPS endpoint may take to connect, and again to answer: a send must end well inside the
+     * job executor's lock time, or another node would take it over while it runs ({@link SendsFitTheJobLock}).
+     */
+    private Duration httpTimeout = Duration.ofSeconds(15);
     /**
      * When no rule names an entity's competent authority, a coordinator has this long from the event to find it: the
      * deadline most authorities set for the notification itself (4 weeks, see V3__competent_authorities.sql).
