@@ -9,14 +9,14 @@ import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.privacy.PersonalDataEraser;
+import eu.infosharing.governance.process.BusinessKey;
 import eu.infosharing.governance.process.Forms;
 import eu.infosharing.governance.process.TaskDisplay;
+import eu.infosharing.governance.process.TaskNames;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -70,23 +70,22 @@ public class CessationDelegates {
 
     @Bean
     JavaDelegate erasePersonalDataDelegate(PersonalDataEraser eraser) {
-        return execution -> eraser.erase(Long.valueOf(execution.getProcessBusinessKey()));
+        return execution -> eraser.erase(BusinessKey.membershipId(execution));
     }
 
     @Bean
-    JavaDelegate cessationMailDelegate(CessationMailer mailer) {
-        return execution -> mailer.send(CESSATION_ID.from(execution), MAIL_TEMPLATE.from(execution));
+    JavaDelegate cessationMailDelegate(CessationMails mails) {
+        return execution -> mails.send(CESSATION_ID.from(execution), MAIL_TEMPLATE.from(execution));
     }
 
     /** Every user task of the model: a name that says who and what, its due date, and the context its form shows. */
     @Bean
     TaskListener cessationTaskListener(CessationService cessations, CessationSettings settings) {
         return task -> {
-            Cessation c = cessations.cessation(cessationId(task));
+            Cessation c = cessations.cessation(CESSATION_ID.from(task));
             Membership m = c.getMembership();
             Organisation o = m.getOrganisation();
-            String who = o.getLegalName() + ", " + m.getArrangement().getCode();
-            task.setName(task.getName() + ": " + who);
+            TaskNames.decorate(task, m.label());
             switch (task.getTaskDefinitionKey()) {
                 // the member is heard for the period the model's timer gives it
                 case TASK_RESPOND_TO_BREACH -> task.setDueDate(DueDates.after(settings.getHearingPeriod()));
@@ -105,20 +104,20 @@ public class CessationDelegates {
             TaskDisplay.BREACH_EVIDENCE.putIn(v, c.getEvidence() == null ? "" : c.getEvidence());
             TaskDisplay.MEMBER_RESPONSE.putIn(v, c.getMemberResponse() == null ? "No response" : c.getMemberResponse());
             TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(v, c.getEffectiveDate() == null ? "" : c.getEffectiveDate().toString());
-            TaskDisplay.CONTACTS.putIn(v, o.getContacts().stream().map(p -> p.details().display()).collect(Collectors.joining("\n")));
+            TaskDisplay.CONTACTS.putIn(v, o.displayContacts());
             task.setVariablesLocal(v);
         };
     }
 
     @Bean
     TaskListener breachResponseListener(CessationService cessations) {
-        return task -> TaskInputErrors.translate(() -> cessations.recordResponse(cessationId(task), BREACH_RESPONSE.from(task)));
+        return task -> TaskInputErrors.translate(() -> cessations.recordResponse(CESSATION_ID.from(task), BREACH_RESPONSE.from(task)));
     }
 
     @Bean
     TaskListener breachDecisionListener(CessationService cessations) {
         return task -> {
-            Date effectiveAt = TaskInputErrors.translate(() -> cessations.decideBreach(cessationId(task),
+            Date effectiveAt = TaskInputErrors.translate(() -> cessations.decideBreach(CESSATION_ID.from(task),
                     BREACH_DECISION.from(task), BREACH_DECISION_REASON.from(task)));
             if (effectiveAt != null) {
                 EFFECTIVE_AT.set(task.getExecution(), effectiveAt);
@@ -128,7 +127,7 @@ public class CessationDelegates {
 
     @Bean
     TaskListener destructionConfirmedListener(CessationService cessations) {
-        return task -> TaskInputErrors.translate(() -> cessations.confirmDestruction(cessationId(task),
+        return task -> TaskInputErrors.translate(() -> cessations.confirmDestruction(CESSATION_ID.from(task),
                 DESTRUCTION_CONFIRMED.from(task), DESTRUCTION_STATEMENT.from(task)));
     }
 
@@ -141,9 +140,5 @@ public class CessationDelegates {
                         "is required: it is kept in the membership's history");
             }
         });
-    }
-
-    private static Long cessationId(DelegateTask task) {
-        return CESSATION_ID.from(task);
     }
 }

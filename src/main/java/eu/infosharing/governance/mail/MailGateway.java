@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailGateway {
 
+    /** The header that carries a notification's reference, so the recipient's systems recognise a resend as the same. */
+    public static final String REFERENCE_HEADER = "X-Notification-Reference";
+
     private static final Logger log = LoggerFactory.getLogger(MailGateway.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 

@@ -6,18 +6,19 @@ import java.util.ResourceBundle;
 
 /**
  * The product's mail texts: resource bundles under mail/ with a subject and a body per template, in nl, fr, en and
- * de, formatted with MessageFormat (so a single quote is written twice).
+ * de, formatted with MessageFormat (so a single quote is written twice). Only {@link MemberMailer} renders them, from a
+ * typed {@link MemberMail} that knows its template's order.
  */
-public final class MailTemplates {
+final class MailTemplates {
 
     private MailTemplates() {
     }
 
-    public record Text(String subject, String body) {
+    record Text(String subject, String body) {
     }
 
     /** E.g. render("mail/cessation", "destruction-reminder", locale, args); no fallback to another language. */
-    public static Text render(String bundle, String template, Locale locale, Object... args) {
+    static Text render(String bundle, String template, Locale locale, Object... args) {
         ResourceBundle texts = ResourceBundle.getBundle(bundle, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new Text(new MessageFormat(texts.getString(template + ".subject"), locale).format(args),

@@ -149,6 +149,11 @@ public class Membership {
         this.processInstanceId = processInstanceId;
     }
 
+    /** Who in which arrangement, as task names say it: "Acme Bank NV, CIDR". */
+    public String label() {
+        return organisation.getLegalName() + ", " + arrangement.getCode();
+    }
+
     public Long getId() {
         return id;
     }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthorityChannels {
 
-    public static final String REFERENCE_HEADER = "X-Notification-Reference";
+    public static final String REFERENCE_HEADER = MailGateway.REFERENCE_HEADER;
 
     private final MailGateway mail;
     private final ObjectMapper json;

@@ -8,9 +8,8 @@ import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Roles;
-import eu.infosharing.governance.mail.MailGateway;
-import eu.infosharing.governance.mail.MailTemplates;
-import eu.infosharing.governance.mail.PublicLinks;
+import eu.infosharing.governance.mail.MemberMail;
+import eu.infosharing.governance.mail.MemberMailer;
 import eu.infosharing.governance.membership.AuditTrail;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
@@ -23,14 +22,11 @@ import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.process.NotificationProcess;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -60,22 +56,21 @@ public class AuthorityNotifications {
     private final OrganisationRepository organisations;
     private final NotificationLetter letters;
     private final AuthorityChannels channels;
-    private final MailGateway mail;
+    private final MemberMailer mail;
     private final NotificationSettings settings;
     private final OrganiserSettings organiser;
     private final CurrentUser currentUser;
     private final TransactionTemplate separateTransaction;
     private final AuditTrail auditTrail;
-    private final PublicLinks links;
     private final ApplicationEventPublisher events;
 
     public AuthorityNotifications(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
                                   CompetentAuthorityRepository authorities, MembershipService memberships,
                                   MembershipAuthorities membershipAuthorities, OrganisationRepository organisations,
-                                  NotificationLetter letters, AuthorityChannels channels, MailGateway mail,
+                                  NotificationLetter letters, AuthorityChannels channels, MemberMailer mail,
                                   NotificationSettings settings, OrganiserSettings organiser, CurrentUser currentUser,
                                   PlatformTransactionManager transactions, AuditTrail auditTrail,
-                                  PublicLinks links, ApplicationEventPublisher events) {
+                                  ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.attempts = attempts;
         this.authorities = authorities;
@@ -90,7 +85,6 @@ public class AuthorityNotifications {
         this.currentUser = currentUser;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.links = links;
         this.auditTrail = auditTrail;
         this.events = events;
     }
@@ -262,23 +256,19 @@ public class AuthorityNotifications {
         }
         CompetentAuthority authority = authority(n.getAuthorityCode());
         Organisation o = n.getMembership().getOrganisation();
-        Locale locale = o.getPreferredLanguage().locale();
-        String greeting = o.contactNames();
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        Object[] args = {authority.getName(), greeting, o.getLegalName(), n.getMembership().getArrangement().getName(),
-                n.getReference(), date.format(n.getDueDate()), links.tasklist(),
-                channelDescription(authority), date.format(n.getEffectiveDate())};
         // a cessation's mail says that the participation ended, and when: not that the member joined
-        String event = switch (n.getEvent()) {
-            case ENTRY -> template;
-            case CESSATION -> template + "-cessation";
-            case CONCERN_ENDED -> template + "-concern-ended";
+        MemberMail.NotificationForMember.Occasion occasion = switch (n.getEvent()) {
+            case ENTRY -> MemberMail.NotificationForMember.Occasion.ENTRY;
+            case CESSATION -> MemberMail.NotificationForMember.Occasion.CESSATION;
+            case CONCERN_ENDED -> MemberMail.NotificationForMember.Occasion.CONCERN_ENDED;
         };
-        MailTemplates.Text text = MailTemplates.render("mail/notification", event, locale, args);
-        mail.send(new MailGateway.Mail(o.contactEmails(), text.subject(), text.body(),
-                List.of(new MailGateway.Attachment(n.getReference() + ".pdf", "application/pdf", n.getDocument())),
-                Map.of(AuthorityChannels.REFERENCE_HEADER, n.getReference())));
-        if ("reminder".equals(template)) {
+        MemberMail.Step step = MemberMail.NotificationForMember.stepOf(template);
+        mail.send(new MemberMail.NotificationForMember(
+                new MemberMail.Recipients(o.contactNames(), o.contactEmails(), o.getPreferredLanguage().locale()),
+                step, occasion, authority.getName(), channelDescription(authority), o.getLegalName(),
+                n.getMembership().getArrangement().getName(), n.getReference(), n.getDueDate(), n.getEffectiveDate(),
+                n.getDocument()));
+        if (step == MemberMail.Step.REMINDER) {
             n.remind();
         }
     }

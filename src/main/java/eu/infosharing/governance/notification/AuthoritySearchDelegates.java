@@ -5,6 +5,7 @@ import static eu.infosharing.governance.process.AuthoritySearchProcess.*;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.process.BusinessKey;
 import eu.infosharing.governance.process.TaskDisplay;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +27,7 @@ public class AuthoritySearchDelegates {
     @Bean
     TaskListener authoritySearchTaskListener(AuthoritySearch search, MembershipService memberships) {
         return task -> {
-            Membership m = membership(task, memberships);
+            Membership m = memberships.get(BusinessKey.membershipId(task));
             Map<String, Object> shown = new HashMap<>();
             TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());
             TaskDisplay.IDENTIFIERS.putIn(shown, m.getOrganisation().displayIdentifiers());
@@ -46,7 +46,7 @@ public class AuthoritySearchDelegates {
     TaskListener authorityFindingListener(AuthoritySearch search, AuthorityNotifications notifications,
                                           MembershipService memberships) {
         return task -> {
-            Membership m = membership(task, memberships);
+            Membership m = memberships.get(BusinessKey.membershipId(task));
             // searches started before they were made per regime carry no regime: any regime's authority is accepted
             String regime = SEARCHED_REGIME.from(task);
             String found = TaskInputErrors.translate(() -> search.record(m,
@@ -60,10 +60,5 @@ public class AuthoritySearchDelegates {
             }
             NOTIFICATION_REFERENCES.set(task.getExecution(), references);
         };
-    }
-
-    /** The membership is the instance's business key, set by the product when it started the search. */
-    private static Membership membership(DelegateTask task, MembershipService memberships) {
-        return memberships.get(Long.valueOf(task.getExecution().getProcessBusinessKey()));
     }
 }

@@ -9,12 +9,12 @@ import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.TaskDisplay;
+import eu.infosharing.governance.process.TaskNames;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -57,14 +57,14 @@ public class NotificationDelegates {
             AuthorityNotification n = notifications.byReference(REFERENCE.from(task));
             CompetentAuthority authority = authorities.get(n.getAuthorityCode());
             Organisation o = n.getMembership().getOrganisation();
-            String who = o.getLegalName() + ", " + n.getMembership().getArrangement().getCode();
+            String who = n.getMembership().label();
             if (TASK_FOLLOW_UP_OVERDUE_NOTIFICATION.equals(task.getTaskDefinitionKey())) {
                 notifications.escalate(n.getReference());
-                task.setName("Overdue notification to " + authority.getCode() + ": " + who);
+                task.setName(TaskNames.named("Overdue notification to " + authority.getCode(), who));
                 task.setDueDate(DueDates.after(settings.getFollowUpDue()));
                 task.setPriority(OverdueTaskPriority.OVERDUE);
             } else {
-                task.setName("Notify " + authority.getCode() + ": " + who);
+                task.setName(TaskNames.named("Notify " + authority.getCode(), who));
                 task.setFollowUpDate(DueDates.after(settings.getSendTaskFollowUp()));
             }
             task.setVariablesLocal(context(n, authority, o, links));
@@ -94,8 +94,7 @@ public class NotificationDelegates {
             AuthorityNotification n = notifications.byReference(AcknowledgementProcess.REFERENCE.from(task));
             CompetentAuthority authority = authorities.get(n.getAuthorityCode());
             Organisation o = n.getMembership().getOrganisation();
-            task.setName("Acknowledgement missing from " + authority.getCode() + ": " + o.getLegalName() + ", "
-                    + n.getMembership().getArrangement().getCode());
+            task.setName(TaskNames.named("Acknowledgement missing from " + authority.getCode(), n.getMembership().label()));
             task.setDueDate(DueDates.after(settings.getFollowUpDue()));
             Map<String, Object> v = context(n, authority, o, links);
             java.time.LocalDate sent = notifications.doneOn(n);
@@ -130,7 +129,7 @@ public class NotificationDelegates {
         TaskDisplay.DUE_DATE_LABEL.putIn(v, date.format(n.getDueDate()));
         TaskDisplay.LEGAL_BASIS.putIn(v, n.getLegalBasis());
         TaskDisplay.LETTER_URL.putIn(v, links.to("/api/notifications/" + n.getId() + "/document"));
-        TaskDisplay.CONTACTS.putIn(v, o.getContacts().stream().map(c -> c.details().display()).collect(Collectors.joining("\n")));
+        TaskDisplay.CONTACTS.putIn(v, o.displayContacts());
         return v;
     }
 

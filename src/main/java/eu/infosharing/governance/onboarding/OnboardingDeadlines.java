@@ -1,13 +1,12 @@
 package eu.infosharing.governance.onboarding;
 
-import java.time.Duration;
-import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Deadlines of membership-onboarding as ISO 8601 durations, read by the model's timers
- * ({@code ${onboardingDeadlines.sponsorResponse}}) and by the task due dates.
+ * ({@code ${onboardingDeadlines.sponsorResponse}}) and by the task due dates ({@link eu.infosharing.governance.engine.DueDates},
+ * which computes them as the timers do).
  */
 @Component("onboardingDeadlines")
 @ConfigurationProperties(prefix = "governance.onboarding")
@@ -21,15 +20,6 @@ public class OnboardingDeadlines {
     private String acceptanceExpiry = "P30D";
     /** When a review task (vetting, GDPR, legal) is due. */
     private String reviewDue = "P5D";
-
-    /** The duration as a java.time amount (P14D, PT1H...), for due dates. */
-    public static Duration parse(String iso) {
-        if (iso.contains("T")) {
-            return Duration.parse(iso);
-        }
-        Period p = Period.parse(iso);
-        return Duration.ofDays(p.getYears() * 365L + p.getMonths() * 30L + p.getDays());
-    }
 
     public String getSponsorResponse() {
         return sponsorResponse;
@@ -62,5 +52,4 @@ public class OnboardingDeadlines {
     public void setReviewDue(String reviewDue) {
         this.reviewDue = reviewDue;
     }
-
 }

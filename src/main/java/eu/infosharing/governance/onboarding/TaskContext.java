@@ -37,7 +37,7 @@ public class TaskContext {
         TaskDisplay.IDENTIFIERS.putIn(v, o.displayIdentifiers());
         TaskDisplay.PARTICIPANT_TYPE_LABEL.putIn(v, o.getParticipantType().label());
         TaskDisplay.REGIMES.putIn(v, o.displayRegimes());
-        TaskDisplay.CONTACTS.putIn(v, o.getContacts().stream().map(c -> c.details().display()).collect(Collectors.joining("\n")));
+        TaskDisplay.CONTACTS.putIn(v, o.displayContacts());
         TaskDisplay.SPONSORS.putIn(v, sponsorsDisplay(m.getId()));
         ApplicationFields.MOTIVATION.putIn(v, m.getMotivation() == null ? "" : m.getMotivation());
         List<InformationRequest> requests = informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId());

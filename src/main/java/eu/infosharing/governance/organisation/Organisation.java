@@ -250,6 +250,11 @@ public class Organisation {
         return contacts.stream().map(ContactPerson::getName).collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** The contact persons on file, one a line (name, e-mail, phone, PGP fingerprint), as task forms show them. */
+    public String displayContacts() {
+        return contacts.stream().map(c -> c.details().display()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** Where the product's mails to the organisation go. */
     public List<String> contactEmails() {
         return contacts.stream().map(ContactPerson::getEmail).toList();

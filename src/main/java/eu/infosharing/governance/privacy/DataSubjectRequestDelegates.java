@@ -5,9 +5,8 @@ import static eu.infosharing.governance.process.DataSubjectRequestProcess.*;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.notification.NotificationSettings;
+import eu.infosharing.governance.process.TaskNames;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -19,21 +18,21 @@ public class DataSubjectRequestDelegates {
 
     @Bean
     JavaDelegate findPersonalDataDelegate(DataSubjectRequestService requests) {
-        return execution -> requests.recordSearch(requestId(execution));
+        return execution -> requests.recordSearch(REQUEST_ID.from(execution));
     }
 
     @Bean
     TaskListener dataSubjectTaskListener(DataSubjectRequestService requests) {
         return task -> {
-            Long id = requestId(task.getExecution());
-            task.setName(task.getName() + ": " + requests.taskName(id));
+            Long id = REQUEST_ID.from(task);
+            TaskNames.decorate(task, requests.taskName(id));
             task.setVariablesLocal(requests.taskContext(id));
         };
     }
 
     @Bean
     TaskListener dataSubjectAnswerListener(DataSubjectRequestService requests) {
-        return task -> OUTCOME.set(task.getExecution(), TaskInputErrors.translate(() -> requests.answer(requestId(task),
+        return task -> OUTCOME.set(task.getExecution(), TaskInputErrors.translate(() -> requests.answer(REQUEST_ID.from(task),
                 OUTCOME.from(task), OUTCOME_REASON.from(task), CORRECTED_NAME.from(task), CORRECTED_EMAIL.from(task),
                 CORRECTED_PHONE.from(task))));
     }
@@ -41,7 +40,7 @@ public class DataSubjectRequestDelegates {
     @Bean
     JavaDelegate raiseOverdueRequestDelegate(DataSubjectRequestService requests, TaskService taskService) {
         return execution -> {
-            requests.recordOverdue(requestId(execution));
+            requests.recordOverdue(REQUEST_ID.from(execution));
             taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                     .taskDefinitionKey(TASK_ANSWER_REQUEST).list()
                     .forEach(t -> taskService.setPriority(t.getId(), OverdueTaskPriority.OVERDUE));
@@ -50,30 +49,22 @@ public class DataSubjectRequestDelegates {
 
     @Bean
     JavaDelegate extendRequestDeadlineDelegate(DataSubjectRequestService requests, NotificationSettings dates) {
-        return execution -> ANSWER_DUE_AT.set(execution, dates.endOf(requests.extend(requestId(execution))));
+        return execution -> ANSWER_DUE_AT.set(execution, dates.endOf(requests.extend(REQUEST_ID.from(execution))));
     }
 
     @Bean
     JavaDelegate rectifyPersonDataDelegate(DataSubjectRequestService requests) {
-        return execution -> requests.rectify(requestId(execution), CORRECTED_NAME.from(execution),
+        return execution -> requests.rectify(REQUEST_ID.from(execution), CORRECTED_NAME.from(execution),
                 CORRECTED_EMAIL.from(execution), CORRECTED_PHONE.from(execution));
     }
 
     @Bean
     JavaDelegate erasePersonDataDelegate(DataSubjectRequestService requests) {
-        return execution -> requests.erase(requestId(execution));
+        return execution -> requests.erase(REQUEST_ID.from(execution));
     }
 
     @Bean
     JavaDelegate recordRequestAnswerDelegate(DataSubjectRequestService requests) {
-        return execution -> requests.recordAnswer(requestId(execution));
-    }
-
-    private static Long requestId(DelegateExecution execution) {
-        return REQUEST_ID.from(execution);
-    }
-
-    private static Long requestId(DelegateTask task) {
-        return requestId(task.getExecution());
+        return execution -> requests.recordAnswer(REQUEST_ID.from(execution));
     }
 }

@@ -1,26 +1,21 @@
 package eu.infosharing.governance.revision;
 
 import static eu.infosharing.governance.process.AnnualReviewProcess.*;
+import static eu.infosharing.governance.process.BusinessKey.membershipId;
 
 import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.TaskInputErrors;
-import eu.infosharing.governance.mail.MailGateway;
-import eu.infosharing.governance.mail.MailTemplates;
-import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.CompetentAuthorityService;
 import eu.infosharing.governance.onboarding.FormApplication;
-import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.TaskDisplay;
+import eu.infosharing.governance.process.TaskNames;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +30,7 @@ public class AnnualReviewDelegates {
         return task -> {
             Long id = membershipId(task);
             Membership m = memberships.get(id);
-            task.setName(task.getName() + ": " + m.getOrganisation().getLegalName() + ", " + m.getArrangement().getCode());
+            TaskNames.decorate(task, m.label());
             // the confirmation is due when the model's timer hands it to a coordinator
             task.setDueDate(DueDates.after(TASK_CONFIRM_REVIEW.equals(task.getTaskDefinitionKey())
                     ? settings.getAnswerPeriod() : settings.getDecisionDue()));
@@ -72,7 +67,7 @@ public class AnnualReviewDelegates {
             task.setDueDate(DueDates.after(settings.getDecisionDue()));
             String code = NO_LONGER_NAMED_AUTHORITY.from(task);
             String authority = authorities.displayName(code);
-            task.setName(task.getName() + ": " + authority + ", " + m.getOrganisation().getLegalName());
+            TaskNames.decorate(task, authority + ", " + m.getOrganisation().getLegalName());
             Map<String, Object> shown = new HashMap<>();
             TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());
             TaskDisplay.IDENTIFIERS.putIn(shown, m.getOrganisation().displayIdentifiers());
@@ -114,24 +109,7 @@ public class AnnualReviewDelegates {
     }
 
     @Bean
-    JavaDelegate reviewReminderDelegate(MembershipService memberships, MailGateway mail, PublicLinks links) {
-        return execution -> {
-            Organisation o = memberships.get(membershipId(execution)).getOrganisation();
-            Locale locale = o.getPreferredLanguage().locale();
-            MailTemplates.Text text = MailTemplates.render("mail/revision", "review-reminder", locale,
-                    o.contactNames(),
-                    o.getLegalName(), memberships.get(membershipId(execution)).getArrangement().getName(), "", "",
-                    links.tasklist());
-            mail.send(o.contactEmails(), text.subject(), text.body());
-        };
-    }
-
-    /** The membership is the instance's business key, set by the product when the membership became active. */
-    private static Long membershipId(DelegateExecution execution) {
-        return Long.valueOf(execution.getProcessBusinessKey());
-    }
-
-    private static Long membershipId(DelegateTask task) {
-        return membershipId(task.getExecution());
+    JavaDelegate reviewReminderDelegate(RevisionMails mails) {
+        return execution -> mails.remindOfReview(membershipId(execution));
     }
 }

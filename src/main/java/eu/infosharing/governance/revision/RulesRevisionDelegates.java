@@ -3,78 +3,59 @@ package eu.infosharing.governance.revision;
 import static eu.infosharing.governance.process.RulesRevisionProcess.*;
 
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
+import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.TaskInputErrors;
-import eu.infosharing.governance.mail.MailGateway;
-import eu.infosharing.governance.mail.MailTemplates;
-import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
-import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.TaskDisplay;
-import java.time.Period;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Date;
+import eu.infosharing.governance.process.TaskNames;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegates and listeners bpmn/rules-revision.bpmn names; the work is in {@link RulesRevisionService}. */
+/**
+ * The delegates and listeners bpmn/rules-revision.bpmn names; the work is in {@link RulesRevisionService}. Each branch
+ * of the multi-instance asks one member: its membership and the version are the branch's own variables, set by the process.
+ */
 @Configuration
 public class RulesRevisionDelegates {
 
     @Bean
     JavaDelegate adoptRulesDelegate(RulesRevisionService revisions) {
-        return execution -> revisions.adopt(versionId(execution));
+        return execution -> revisions.adopt(RULES_VERSION_ID.from(execution));
     }
 
     @Bean
     JavaDelegate suspendForRulesDelegate(RulesRevisionService revisions) {
-        return execution -> revisions.suspend(membershipId(execution), versionId(execution));
+        return execution -> revisions.suspend(MEMBERSHIP_ID.from(execution), RULES_VERSION_ID.from(execution));
     }
 
     @Bean
     JavaDelegate reinstateDelegate(RulesRevisionService revisions) {
-        return execution -> revisions.reinstate(membershipId(execution), versionId(execution));
+        return execution -> revisions.reinstate(MEMBERSHIP_ID.from(execution), RULES_VERSION_ID.from(execution));
     }
 
     @Bean
     JavaDelegate lapseForRulesDelegate(RulesRevisionService revisions) {
-        return execution -> revisions.lapse(membershipId(execution), versionId(execution));
+        return execution -> revisions.lapse(MEMBERSHIP_ID.from(execution), RULES_VERSION_ID.from(execution));
     }
 
     /** Reminds the member's contact persons, in its language, to accept before the effective date. */
     @Bean
-    JavaDelegate revisionReminderDelegate(RulesRevisionService revisions, MembershipService memberships, MailGateway mail,
-                                          PublicLinks links) {
-        return execution -> {
-            Membership m = memberships.get(membershipId(execution));
-            RulesOfConductVersion v = revisions.version(versionId(execution));
-            Organisation o = m.getOrganisation();
-            Locale locale = o.getPreferredLanguage().locale();
-            MailTemplates.Text text = MailTemplates.render("mail/revision", "revision-reminder", locale,
-                    o.contactNames(),
-                    o.getLegalName(), m.getArrangement().getName(), v.getVersionLabel(),
-                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(v.getEffectiveFrom()),
-                    links.tasklist());
-            mail.send(o.contactEmails(), text.subject(), text.body());
-        };
+    JavaDelegate revisionReminderDelegate(RevisionMails mails) {
+        return execution -> mails.remindOfRevision(MEMBERSHIP_ID.from(execution), RULES_VERSION_ID.from(execution));
     }
 
     /** Both acceptance tasks: a name that says who and what, the new text and its summary for the form. */
     @Bean
     TaskListener revisionTaskListener(RulesRevisionService revisions, MembershipService memberships) {
         return task -> {
-            Membership m = memberships.get(membershipId(task));
-            RulesOfConductVersion v = revisions.version(versionId(task));
-            task.setName(task.getName() + ": " + m.getOrganisation().getLegalName() + ", " + m.getArrangement().getCode());
+            Membership m = memberships.get(MEMBERSHIP_ID.from(task));
+            RulesOfConductVersion v = revisions.version(RULES_VERSION_ID.from(task));
+            TaskNames.decorate(task, m.label());
             Map<String, Object> context = new HashMap<>();
             TaskDisplay.ORGANISATION_NAME.putIn(context, m.getOrganisation().getLegalName());
             TaskDisplay.ARRANGEMENT_NAME.putIn(context, m.getArrangement().getName());
@@ -84,31 +65,14 @@ public class RulesRevisionDelegates {
             task.setVariablesLocal(context);
             if (TASK_ACCEPT_REVISION_LATE.equals(task.getTaskDefinitionKey())) {
                 // the suspended member sees when the final period ends and the membership lapses (the boundary timer)
-                task.setDueDate(Date.from(ZonedDateTime.now().plus(Period.parse(FINAL_PERIOD.from(task))).toInstant()));
+                task.setDueDate(DueDates.after(FINAL_PERIOD.from(task)));
             }
         };
     }
 
     @Bean
     TaskListener revisionAcceptedListener(RulesRevisionService revisions) {
-        return task -> TaskInputErrors.translate(() -> revisions.accept(membershipId(task), versionId(task),
+        return task -> TaskInputErrors.translate(() -> revisions.accept(MEMBERSHIP_ID.from(task), RULES_VERSION_ID.from(task),
                 RULES_ACCEPTED.from(task)));
-    }
-
-    /** The member one branch asks: the branch's own element of the multi-instance, set by the process. */
-    private static Long membershipId(DelegateExecution execution) {
-        return MEMBERSHIP_ID.from(execution);
-    }
-
-    private static Long membershipId(DelegateTask task) {
-        return MEMBERSHIP_ID.from(task);
-    }
-
-    private static Long versionId(DelegateExecution execution) {
-        return RULES_VERSION_ID.from(execution);
-    }
-
-    private static Long versionId(DelegateTask task) {
-        return RULES_VERSION_ID.from(task);
     }
 }
