@@ -5,7 +5,7 @@ import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.StrictText;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.notification.AuthorityNotification;
-import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,14 +30,14 @@ public class AuditController {
     private final Timeline timeline;
     private final EvidencePack evidence;
     private final AuditChainVerifier verifier;
-    private final AuthorityNotifications notifications;
+    private final NotificationQueries notifications;
     private final NotificationSettings settings;
     private final CurrentUser currentUser;
     private final AuthorityParticipants participants;
     private final CompetentAuthorityRepository authorities;
 
     public AuditController(Timeline timeline, EvidencePack evidence, AuditChainVerifier verifier,
-                           AuthorityNotifications notifications, NotificationSettings settings, CurrentUser currentUser,
+                           NotificationQueries notifications, NotificationSettings settings, CurrentUser currentUser,
                            AuthorityParticipants participants, CompetentAuthorityRepository authorities) {
         this.timeline = timeline;
         this.evidence = evidence;

@@ -6,7 +6,7 @@ import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
-import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.NotificationSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,12 +32,12 @@ public class DashboardController {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
-    private final AuthorityNotifications notifications;
+    private final NotificationQueries notifications;
     private final NotificationSettings settings;
     private final CurrentUser currentUser;
 
     public DashboardController(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-                               AuthorityNotifications notifications, NotificationSettings settings, CurrentUser currentUser) {
+                               NotificationQueries notifications, NotificationSettings settings, CurrentUser currentUser) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.identityService = identityService;

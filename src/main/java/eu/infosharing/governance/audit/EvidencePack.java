@@ -4,13 +4,13 @@ import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
-import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.LetterContent;
-import eu.infosharing.governance.notification.NotificationLetter;
+import eu.infosharing.governance.notification.LetterContents;
+import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.notification.OrganiserSettings;
+import eu.infosharing.governance.notification.PdfPages;
 import eu.infosharing.governance.organisation.Organisation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -21,12 +21,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,16 +39,16 @@ public class EvidencePack {
     private final AuditChainVerifier verifier;
     private final CurrentUser currentUser;
     private final OrganiserSettings organiser;
-    private final AuthorityNotifications authorityNotifications;
+    private final NotificationQueries queries;
     private final NotificationSettings settings;
     /** Times as people read them: in {@code governance.notification.zone}. */
     private final DateTimeFormatter time;
 
     public EvidencePack(Timeline timeline, AuthorityNotificationRepository notifications, AuditChainVerifier verifier,
-                        CurrentUser currentUser, OrganiserSettings organiser, AuthorityNotifications authorityNotifications,
+                        CurrentUser currentUser, OrganiserSettings organiser, NotificationQueries queries,
                         NotificationSettings settings) {
         this.organiser = organiser;
-        this.authorityNotifications = authorityNotifications;
+        this.queries = queries;
         this.settings = settings;
         this.time = TIME_PATTERN.withZone(settings.getZone());
         this.timeline = timeline;
@@ -94,7 +89,7 @@ public class EvidencePack {
                 .map(n -> new Notification(n.getReference(), n.getAuthorityCode(), n.getEvent().name(), n.getLegalBasis(),
                         n.getEffectiveDate().toString(), n.getDueDate().toString(), n.getStatus().name(), n.getSentAt(),
                         n.getChannel() == null ? null : n.getChannel().name(), n.getMessageId(), n.getMemberReference(),
-                        n.getConfirmedAt(), n.getConfirmedBy(), authorityNotifications.onTime(n, today), n.acknowledged(),
+                        n.getConfirmedAt(), n.getConfirmedBy(), queries.onTime(n, today), n.acknowledged(),
                         n.getAcknowledgedOn(), n.getAuthorityReference(),
                         n.getAcknowledgementSource() == AuthorityNotification.AcknowledgementSource.INTAKE
                                 ? "the authority's intake" : n.getAcknowledgedBy(), n.getDocumentSha256(),
@@ -102,7 +97,7 @@ public class EvidencePack {
                 .toList();
         Organisation o = m.getOrganisation();
         return new Pack(m.getId(), o.getLegalName(), o.displayIdentifiers(), o.displayRegimes(),
-                AuthorityNotifications.contactPersons(o), m.getArrangement().getName(), organiser.organiser(),
+                LetterContents.contactPersons(o), m.getArrangement().getName(), organiser.organiser(),
                 m.getStatus().name(), m.getAppliedAt(), m.getValidatedAt(), Instant.now(),
                 currentUser.id(), broken == null, broken == null ? null : "entry #" + broken.seq() + ": " + broken.reason(),
                 timeline.of(membershipId), sent);
@@ -157,9 +152,7 @@ public class EvidencePack {
                     }
                 }
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            report.save(out);
-            return out.toByteArray();
+            return PdfPages.bytes(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,49 +161,27 @@ public class EvidencePack {
     /** Lines of wrapped text down A4 pages. */
     private static final class Writer {
         private static final float MARGIN = 50;
-        private final PDDocument doc;
-        private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        private PDPageContentStream stream;
-        private float y;
+        private final PdfPages pages;
 
-        Writer(PDDocument doc) throws IOException {
-            this.doc = doc;
-            newPage();
+        Writer(PDDocument doc) {
+            this.pages = new PdfPages(doc, MARGIN, MARGIN);
         }
 
         void line(String text, float size, boolean strong) throws IOException {
-            PDFont font = strong ? bold : regular;
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            for (String l : NotificationLetter.wrap(NotificationLetter.encodable(font, text), font, size, width)) {
-                if (y < MARGIN + size) {
-                    newPage();
-                }
-                stream.beginText();
-                stream.setFont(font, size);
-                stream.newLineAtOffset(MARGIN, y);
-                stream.showText(l);
-                stream.endText();
-                y -= size * 1.4f;
+            PDFont font = pages.font(strong);
+            for (String l : PdfPages.lines(text, font, size, PdfPages.WIDTH - 2 * MARGIN)) {
+                pages.room(size);
+                pages.show(l, font, size, MARGIN);
+                pages.down(size * 1.4f);
             }
         }
 
         void gap() {
-            y -= 10;
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            stream = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
+            pages.down(10);
         }
 
         void close() throws IOException {
-            stream.close();
+            pages.close();
         }
     }
 }

@@ -34,7 +34,18 @@ public class Cessation {
         /** The organisation no longer exists. */
         ORGANISATION_CEASED,
         /** The organisation no longer meets the conditions for participation. */
-        INELIGIBLE
+        INELIGIBLE;
+
+        /** How the membership's history names it. */
+        public String label() {
+            return switch (this) {
+                case WITHDRAWAL -> "Withdrawal";
+                case BREACH -> "Breach procedure";
+                case LAPSE -> "Lapse";
+                case ORGANISATION_CEASED -> "Cessation of the organisation";
+                case INELIGIBLE -> "Loss of eligibility";
+            };
+        }
     }
 
     public enum Status {

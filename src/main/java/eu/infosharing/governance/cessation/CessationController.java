@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CessationController {
 
     private final CessationService cessations;
+    private final CessationQueries queries;
 
-    public CessationController(CessationService cessations) {
+    public CessationController(CessationService cessations, CessationQueries queries) {
         this.cessations = cessations;
+        this.queries = queries;
     }
 
     public record WithdrawalRequest(String reason, String requestedDate) {
@@ -80,7 +82,7 @@ public class CessationController {
     @GetMapping("/cessations")
     @Operation(summary = "Every cessation of the membership, cancelled and decided ones included, with moved dates")
     public List<CessationView> list(@PathVariable Long id) {
-        return cessations.ofMembership(id).stream().map(this::view).toList();
+        return queries.ofMembership(id).stream().map(this::view).toList();
     }
 
     private CessationView view(Cessation c) {
@@ -90,7 +92,7 @@ public class CessationController {
                 c.getDecision() == null ? null : c.getDecision().name(), c.getDecisionReason(), c.getDecidedBy(),
                 c.getDecidedAt(), c.getCancelledBy(), c.getCancelledAt(), c.getTookEffectAt(),
                 c.getDestructionConfirmedBy(), c.getDestructionConfirmedAt(), c.getProcessInstanceId(),
-                cessations.dateChanges(c).stream().map(d -> new DateChangeView(d.getFromDate(), d.getToDate(),
+                queries.dateChanges(c).stream().map(d -> new DateChangeView(d.getFromDate(), d.getToDate(),
                         d.getChangedBy(), d.getChangedAt(), d.getReason())).toList());
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The delegates and listeners bpmn/membership-cessation.bpmn names, reading and writing through its contract
- * ({@link eu.infosharing.governance.process.CessationProcess}); the work is in {@link CessationService}.
+ * ({@link eu.infosharing.governance.process.CessationProcess}); the work is in {@link CessationService},
+ * {@link BreachProcedure} and {@link CessationEffect}.
  */
 @Configuration
 public class CessationDelegates {
@@ -58,13 +59,13 @@ public class CessationDelegates {
     }
 
     @Bean
-    JavaDelegate takeEffectDelegate(CessationService cessations) {
+    JavaDelegate takeEffectDelegate(CessationEffect effect) {
         return execution -> {
             Long id = CESSATION_ID.from(execution);
-            NOTIFICATION_REFERENCES.set(execution, new ArrayList<>(cessations.takeEffect(id, execution.getProcessInstanceId())));
-            DESTRUCTION_DUE.set(execution, cessations.destructionDue(id));
-            DESTRUCTION_REMINDER_AT.set(execution, cessations.destructionReminderAt(id));
-            ERASURE_AT.set(execution, cessations.erasureAt(id));
+            NOTIFICATION_REFERENCES.set(execution, new ArrayList<>(effect.takeEffect(id, execution.getProcessInstanceId())));
+            DESTRUCTION_DUE.set(execution, effect.destructionDue(id));
+            DESTRUCTION_REMINDER_AT.set(execution, effect.destructionReminderAt(id));
+            ERASURE_AT.set(execution, effect.erasureAt(id));
         };
     }
 
@@ -110,14 +111,14 @@ public class CessationDelegates {
     }
 
     @Bean
-    TaskListener breachResponseListener(CessationService cessations) {
-        return task -> TaskInputErrors.translate(() -> cessations.recordResponse(CESSATION_ID.from(task), BREACH_RESPONSE.from(task)));
+    TaskListener breachResponseListener(BreachProcedure breach) {
+        return task -> TaskInputErrors.translate(() -> breach.recordResponse(CESSATION_ID.from(task), BREACH_RESPONSE.from(task)));
     }
 
     @Bean
-    TaskListener breachDecisionListener(CessationService cessations) {
+    TaskListener breachDecisionListener(BreachProcedure breach) {
         return task -> {
-            Date effectiveAt = TaskInputErrors.translate(() -> cessations.decideBreach(CESSATION_ID.from(task),
+            Date effectiveAt = TaskInputErrors.translate(() -> breach.decideBreach(CESSATION_ID.from(task),
                     BREACH_DECISION.from(task), BREACH_DECISION_REASON.from(task)));
             if (effectiveAt != null) {
                 EFFECTIVE_AT.set(task.getExecution(), effectiveAt);
@@ -126,8 +127,8 @@ public class CessationDelegates {
     }
 
     @Bean
-    TaskListener destructionConfirmedListener(CessationService cessations) {
-        return task -> TaskInputErrors.translate(() -> cessations.confirmDestruction(CESSATION_ID.from(task),
+    TaskListener destructionConfirmedListener(CessationEffect effect) {
+        return task -> TaskInputErrors.translate(() -> effect.confirmDestruction(CESSATION_ID.from(task),
                 DESTRUCTION_CONFIRMED.from(task), DESTRUCTION_STATEMENT.from(task)));
     }
 

@@ -6,23 +6,17 @@ import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.api.StrictText;
-import eu.infosharing.governance.arrangement.ArrangementAccess;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.MembershipStatus;
-import eu.infosharing.governance.notification.AuthorityNotifications;
-import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationSettings;
-import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.CessationProcess;
-import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.ProductAction;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,39 +29,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The exit lifecycle's business steps: who may end a membership in which way, when it takes effect, the breach
- * hearing and decision, the effect itself (status, access, open work, notifications) and the destruction
- * confirmation. The API and the Tasklist start form both come through {@link #request}/{@link #register}.
+ * The ways into the exit lifecycle: who may end a membership in which way and when it takes effect, and the changes a
+ * pending cessation allows (a moved date, a cancelled withdrawal). The API and the Tasklist start form both come
+ * through {@link #request}/{@link #register}. The model's later steps are {@link BreachProcedure} and
+ * {@link CessationEffect}; {@link CessationQueries} reads cessations.
  */
 @Service
 @Transactional
 public class CessationService {
 
-    private static final int MAX_TEXT = 2000;
+    static final int MAX_TEXT = 2000;
 
     private final MembershipService memberships;
     private final CessationRepository cessations;
     private final CessationDateChangeRepository dateChanges;
     private final CurrentUser currentUser;
     private final NotificationSettings dates;
-    private final CessationSettings settings;
-    private final ArrangementAccess access;
-    private final AuthorityNotifications notifications;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
 
     public CessationService(MembershipService memberships, CessationRepository cessations,
                             CessationDateChangeRepository dateChanges, CurrentUser currentUser, NotificationSettings dates,
-                            CessationSettings settings, ArrangementAccess access, AuthorityNotifications notifications,
                             RuntimeService runtimeService, IdentityService identityService) {
         this.memberships = memberships;
         this.cessations = cessations;
         this.dateChanges = dateChanges;
         this.currentUser = currentUser;
         this.dates = dates;
-        this.settings = settings;
-        this.access = access;
-        this.notifications = notifications;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
     }
@@ -145,10 +133,10 @@ public class CessationService {
         };
         Cessation c = cessations.save(new Cessation(m, kind, reason, evidence.isEmpty() ? null : evidence, currentUser.id(),
                 date, effective));
-        m.audit(currentUser.id(), "CESSATION_" + kind, label(kind) + ": " + reason
+        m.audit(currentUser.id(), "CESSATION_" + kind, kind.label() + ": " + reason
                 + (evidence.isEmpty() ? "" : "; evidence: " + evidence) + (effective == null ? "" : "; effective " + effective));
         if (kind != Cessation.Kind.BREACH) {
-            m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(), label(kind) + ": " + reason
+            m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(), kind.label() + ": " + reason
                     + " (takes effect on " + effective + ")");
         }
         return c;
@@ -163,55 +151,10 @@ public class CessationService {
             throw new ConflictException("The membership is " + s + ": it is not active yet");
         }
         cessations.findFirstByMembershipIdAndStatusIn(m.getId(), Cessation.Status.OPEN).ifPresent(open -> {
-            throw new ConflictException("The membership already has a " + label(open.getKind()).toLowerCase(Locale.ROOT)
+            throw new ConflictException("The membership already has a " + open.getKind().label().toLowerCase(Locale.ROOT)
                     + " in progress" + (open.getEffectiveDate() == null ? "" : ", taking effect on " + open.getEffectiveDate())
                     + ": one cessation at a time");
         });
-    }
-
-    // --- the breach ------------------------------------------------------------------------------------------------
-
-    public void recordResponse(Long cessationId, String response) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String text = text(StrictText.freeText(CessationProcess.BREACH_RESPONSE.name(), "Your response", response, 4000,
-                "is required: say what happened and what you did about it", problems));
-        StrictText.refuseIfAny(problems);
-        Cessation c = cessation(cessationId);
-        c.respond(currentUser.id(), text);
-        c.getMembership().audit(currentUser.id(), "BREACH_RESPONSE", "The member responded to the breach report: " + text);
-    }
-
-    /** Records the decision with its reason and applies it; answers the effective date of an expulsion. */
-    public Date decideBreach(Long cessationId, String decision, String reason) {
-        Cessation c = cessation(cessationId);
-        List<FieldProblem> problems = new ArrayList<>();
-        String why = text(StrictText.freeText(CessationProcess.BREACH_DECISION_REASON.name(), "Reason", reason, MAX_TEXT, null, problems));
-        StrictText.refuseIfAny(problems);
-        Cessation.BreachDecision d;
-        try {
-            d = Cessation.BreachDecision.valueOf(decision == null ? "" : decision);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(CessationProcess.BREACH_DECISION.name(), "Decision", "must be WARNING, SUSPENSION or EXPULSION");
-        }
-        if (why.isEmpty()) {
-            throw new InvalidInputException(CessationProcess.BREACH_DECISION_REASON.name(), "Reason", "is required: the member is told why");
-        }
-        LocalDate today = dates.today();
-        c.decide(d, why, currentUser.id(), today);
-        Membership m = c.getMembership();
-        m.audit(currentUser.id(), "BREACH_DECISION", d + ": " + why);
-        switch (d) {
-            case WARNING -> {
-                // the membership goes on; the warning is on record in the cessation
-            }
-            case SUSPENSION -> {
-                m.transition(MembershipStatus.SUSPENDED, currentUser.id(), "Suspended after a breach: " + why);
-                access.revoke(m.getOrganisation(), m.getArrangement(), Set.of());
-            }
-            case EXPULSION -> m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(),
-                    "Expelled after a breach: " + why + " (takes effect on " + today + ")");
-        }
-        return d == Cessation.BreachDecision.EXPULSION ? dates.startOf(today) : null;
     }
 
     // --- while pending -----------------------------------------------------------------------------------------------
@@ -254,7 +197,7 @@ public class CessationService {
         Membership m = memberships.getVisible(membershipId);
         Cessation c = pending(m);
         if (c.getKind() != Cessation.Kind.WITHDRAWAL) {
-            throw new ConflictException("Only a withdrawal can be cancelled; this cessation is a " + label(c.getKind()).toLowerCase(Locale.ROOT));
+            throw new ConflictException("Only a withdrawal can be cancelled; this cessation is a " + c.getKind().label().toLowerCase(Locale.ROOT));
         }
         boolean representative = currentUser.represents(m.getOrganisation());
         if (!representative && !currentUser.isIn(Roles.COORDINATORS)) {
@@ -277,93 +220,13 @@ public class CessationService {
                 .processInstanceId(c.getProcessInstanceId()).setVariables(variables).correlate());
     }
 
-    // --- the effect ----------------------------------------------------------------------------------------------------
-
-    /**
-     * On the effective date: CEASED, access revoked, the membership's other open work cancelled with the reason,
-     * and one cessation notification per competent authority. Answers the notifications' references.
-     */
-    public List<String> takeEffect(Long cessationId, String cessationProcessInstanceId) {
-        Cessation c = cessation(cessationId);
-        Membership m = c.getMembership();
-        String why = label(c.getKind()) + " took effect on " + c.getEffectiveDate() + ": " + c.getReason();
-        if (c.getStatus() != Cessation.Status.EFFECTIVE) {
-            c.takeEffect();
-            List<String> left = access.revoke(m.getOrganisation(), m.getArrangement(), Set.of());
-            m.transition(MembershipStatus.CEASED, currentUser.id(), why
-                    + (left.isEmpty() ? "" : "; access revoked for " + String.join(", ", left)));
-            // notifications still owed to an authority survive the cessation (the member must still tell it of its
-            // entry), and so do the process that waits for them and the follow-up of an acknowledgement the authority
-            // still owes; every other open process is cancelled
-            Privileged.run(identityService, () -> runtimeService.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(String.valueOf(m.getId()))
-                    .processDefinitionKeyNotIn(NotificationProcess.KEY, AcknowledgementProcess.KEY).list().stream()
-                    .filter(pi -> !pi.getId().equals(cessationProcessInstanceId))
-                    .filter(pi -> runtimeService.createProcessInstanceQuery().subProcessInstanceId(pi.getId()).count() == 0)
-                    .filter(pi -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
-                            .processDefinitionKey(NotificationProcess.KEY).count() == 0)
-                    .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "Membership ceased: " + why)));
-        }
-        return notifications.create(m.getId(), NotificationEvent.CESSATION, c.getEffectiveDate());
-    }
-
-    public Date destructionDue(Long cessationId) {
-        return dates.endOf(cessation(cessationId).getEffectiveDate().plus(settings.getDestructionDue()));
-    }
-
-    public Date destructionReminderAt(Long cessationId) {
-        LocalDate due = cessation(cessationId).getEffectiveDate().plus(settings.getDestructionDue());
-        return dates.startOf(due.minus(settings.getDestructionReminderLead()));
-    }
-
-    /** When the contacts' personal data are erased: the retention period after the effective date. */
-    public Date erasureAt(Long cessationId) {
-        return dates.startOf(cessation(cessationId).getEffectiveDate().plus(settings.getRetention()));
-    }
-
-    public void confirmDestruction(Long cessationId, Object confirmed, String statement) {
-        if (!Boolean.TRUE.equals(confirmed)) {
-            throw new InvalidInputException(CessationProcess.DESTRUCTION_CONFIRMED.name(), "Confirmation",
-                    "is required: tick it once everything received under TLP:AMBER, AMBER+STRICT and RED is destroyed");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        String text = text(StrictText.freeText(CessationProcess.DESTRUCTION_STATEMENT.name(), "Statement", statement, MAX_TEXT, null, problems));
-        StrictText.refuseIfAny(problems);
-        Cessation c = cessation(cessationId);
-        c.confirmDestruction(currentUser.id(), text.isEmpty() ? null : text);
-        c.getMembership().audit(currentUser.id(), "DESTRUCTION_CONFIRMED", "Destruction of information received under "
-                + "TLP:AMBER and above confirmed" + (text.isEmpty() ? "" : ": " + text));
-    }
-
-    // --- reading -----------------------------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<Cessation> ofMembership(Long membershipId) {
-        return cessations.findByMembershipIdOrderByRequestedAtAscIdAsc(memberships.getVisible(membershipId).getId());
-    }
-
-    @Transactional(readOnly = true)
-    public List<CessationDateChange> dateChanges(Cessation c) {
-        return dateChanges.findByCessationIdOrderByChangedAtAscIdAsc(c.getId());
-    }
-
+    /** The cessation a step of the model names (no visibility check: the product acts, not a person). */
     @Transactional(readOnly = true)
     public Cessation cessation(Long id) {
         return cessations.findById(id).orElseThrow(() -> new NotFoundException("No cessation " + id));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------------
-
-
-    static String label(Cessation.Kind kind) {
-        return switch (kind) {
-            case WITHDRAWAL -> "Withdrawal";
-            case BREACH -> "Breach procedure";
-            case LAPSE -> "Lapse";
-            case ORGANISATION_CEASED -> "Cessation of the organisation";
-            case INELIGIBLE -> "Loss of eligibility";
-        };
-    }
 
     private LocalDate date(String value, String field, String label, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
@@ -379,7 +242,8 @@ public class CessationService {
         return d;
     }
 
-    private static String text(String value) {
+    /** Free text as stored: the cleaned value, or empty. */
+    static String text(String value) {
         return value == null ? "" : value.strip();
     }
 }

@@ -37,18 +37,18 @@ public class Acknowledgements {
     private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
 
     private final AuthorityNotificationRepository notifications;
-    private final AuthorityNotifications service;
+    private final NotificationQueries queries;
     private final NotificationSettings settings;
     private final CurrentUser currentUser;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final TransactionTemplate eachInItsOwn;
 
-    public Acknowledgements(AuthorityNotificationRepository notifications, AuthorityNotifications service,
+    public Acknowledgements(AuthorityNotificationRepository notifications, NotificationQueries queries,
                             NotificationSettings settings, CurrentUser currentUser, RuntimeService runtimeService,
                             IdentityService identityService, PlatformTransactionManager transactions) {
         this.notifications = notifications;
-        this.service = service;
+        this.queries = queries;
         this.settings = settings;
         this.currentUser = currentUser;
         this.runtimeService = runtimeService;
@@ -63,7 +63,7 @@ public class Acknowledgements {
      */
     @Transactional
     public AuthorityNotification record(Long notificationId, String acknowledgedOn, String authorityReference) {
-        AuthorityNotification n = service.getVisible(notificationId); // 404 for another organisation's
+        AuthorityNotification n = queries.getVisible(notificationId); // 404 for another organisation's
         boolean coordinator = currentUser.isIn(Roles.COORDINATORS);
         boolean memberSendingItself = currentUser.represents(n.getMembership().getOrganisation())
                 && n.getMode() == NotificationMode.PREPARE_ONLY;
@@ -84,7 +84,7 @@ public class Acknowledgements {
     /** The coordinator's follow-up task: record the acknowledgement, record the chase, or close the wait. */
     @Transactional
     public void followUp(String reference, String decision, String note, String authorityReference, String acknowledgedOn) {
-        AuthorityNotification n = service.byReference(reference);
+        AuthorityNotification n = queries.byReference(reference);
         String what = note == null ? "" : note.strip();
         if (what.isEmpty()) {
             throw new InvalidInputException(AcknowledgementProcess.NOTE.name(), "What was done",
@@ -107,7 +107,7 @@ public class Acknowledgements {
 
     /** The day the follow-up is due: the acknowledgement period of the authority after the letter went out. */
     public LocalDate due(AuthorityNotification n) {
-        LocalDate done = service.doneOn(n);
+        LocalDate done = queries.doneOn(n);
         return done == null ? null : done.plus(settings.acknowledgementPeriod(n.getAuthorityCode()));
     }
 
@@ -167,7 +167,7 @@ public class Acknowledgements {
         String reference = StrictText.singleLine(AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "The authority's reference",
                 authorityReference, 200, "is required: the number or subject the authority gave its acknowledgement", problems);
         LocalDate on = acknowledgedOn == null ? null : StrictText.isoDate(acknowledgedOn).orElse(null);
-        LocalDate sent = service.doneOn(n);
+        LocalDate sent = queries.doneOn(n);
         if (on == null) {
             problems.add(new FieldProblem(AcknowledgementProcess.ACKNOWLEDGED_ON.name(), "Acknowledged on",
                     "is required, written exactly as YYYY-MM-DD"));

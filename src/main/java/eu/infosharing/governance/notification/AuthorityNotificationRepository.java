@@ -1,5 +1,6 @@
 package eu.infosharing.governance.notification;
 
+import eu.infosharing.governance.api.NotFoundException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,11 @@ import org.springframework.data.repository.query.Param;
 public interface AuthorityNotificationRepository extends JpaRepository<AuthorityNotification, Long> {
 
     Optional<AuthorityNotification> findByReference(String reference);
+
+    /** The notification a step of a model names by its reference: it exists, or the step fails. */
+    default AuthorityNotification getByReference(String reference) {
+        return findByReference(reference).orElseThrow(() -> new NotFoundException("No notification " + reference));
+    }
 
     List<AuthorityNotification> findByMembershipIdOrderByIdAsc(Long membershipId);
 

@@ -64,7 +64,7 @@ public class AuthoritySearch {
      * stand), e.g. a coordinator found that no authority applies.
      */
     @EventListener
-    void startPerUnnamedRegime(AuthorityNotifications.RegimesWithoutAuthority unnamed) {
+    void startPerUnnamedRegime(NotificationRecipients.RegimesWithoutAuthority unnamed) {
         if (unnamed.event() != NotificationEvent.ENTRY) {
             return;
         }

@@ -44,7 +44,7 @@ public class AuthoritySearchDelegates {
     /** Keeps the finding and, when an authority was found, creates its notification for the model to send. */
     @Bean
     TaskListener authorityFindingListener(AuthoritySearch search, AuthorityNotifications notifications,
-                                          MembershipService memberships) {
+                                          NotificationQueries queries, MembershipService memberships) {
         return task -> {
             Membership m = memberships.get(BusinessKey.membershipId(task));
             // searches started before they were made per regime carry no regime: any regime's authority is accepted
@@ -56,7 +56,7 @@ public class AuthoritySearchDelegates {
             List<String> references = new ArrayList<>();
             if (found != null) {
                 notifications.create(m.getId(), event, LocalDate.parse(EFFECTIVE_ON.from(task)));
-                notifications.find(m.getId(), found, event).ifPresent(n -> references.add(n.getReference()));
+                queries.find(m.getId(), found, event).ifPresent(n -> references.add(n.getReference()));
             }
             NOTIFICATION_REFERENCES.set(task.getExecution(), references);
         };

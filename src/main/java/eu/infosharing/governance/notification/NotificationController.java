@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notifications to competent authorities")
 public class NotificationController {
 
-    private final AuthorityNotifications notifications;
+    private final NotificationQueries notifications;
     private final NotificationModeService modes;
     private final NotificationSettings settings;
     private final Acknowledgements acknowledgements;
 
-    public NotificationController(AuthorityNotifications notifications, NotificationModeService modes, NotificationSettings settings,
+    public NotificationController(NotificationQueries notifications, NotificationModeService modes, NotificationSettings settings,
                                   Acknowledgements acknowledgements) {
         this.acknowledgements = acknowledgements;
         this.notifications = notifications;

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The delegates and listeners bpmn/authority-notification.bpmn names, reading and writing through its contract
- * ({@link eu.infosharing.governance.process.NotificationProcess}); the work is in {@link AuthorityNotifications}.
+ * ({@link eu.infosharing.governance.process.NotificationProcess}); the work is in {@link AuthorityNotifications},
+ * {@link NotificationDelivery} and {@link MemberSentNotifications}.
  */
 @Configuration
 public class NotificationDelegates {
@@ -40,8 +41,8 @@ public class NotificationDelegates {
     }
 
     @Bean
-    JavaDelegate sendNotificationDelegate(AuthorityNotifications notifications) {
-        return execution -> notifications.send(REFERENCE.from(execution));
+    JavaDelegate sendNotificationDelegate(NotificationDelivery delivery) {
+        return execution -> delivery.send(REFERENCE.from(execution));
     }
 
     @Bean
@@ -51,15 +52,16 @@ public class NotificationDelegates {
 
     /** Both user tasks: a name that says who and what, the context the form shows; the overdue one is recorded. */
     @Bean
-    TaskListener notificationTaskListener(AuthorityNotifications notifications, CompetentAuthorityService authorities,
-                                          PublicLinks links, NotificationSettings settings) {
+    TaskListener notificationTaskListener(NotificationQueries notifications, MemberSentNotifications memberSent,
+                                          CompetentAuthorityService authorities, PublicLinks links,
+                                          NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(REFERENCE.from(task));
             CompetentAuthority authority = authorities.get(n.getAuthorityCode());
             Organisation o = n.getMembership().getOrganisation();
             String who = n.getMembership().label();
             if (TASK_FOLLOW_UP_OVERDUE_NOTIFICATION.equals(task.getTaskDefinitionKey())) {
-                notifications.escalate(n.getReference());
+                memberSent.escalate(n.getReference());
                 task.setName(TaskNames.named("Overdue notification to " + authority.getCode(), who));
                 task.setDueDate(DueDates.after(settings.getFollowUpDue()));
                 task.setPriority(OverdueTaskPriority.OVERDUE);
@@ -72,14 +74,14 @@ public class NotificationDelegates {
     }
 
     @Bean
-    TaskListener notificationConfirmedListener(AuthorityNotifications notifications) {
-        return task -> TaskInputErrors.translate(() -> notifications.confirm(REFERENCE.from(task),
+    TaskListener notificationConfirmedListener(MemberSentNotifications memberSent) {
+        return task -> TaskInputErrors.translate(() -> memberSent.confirm(REFERENCE.from(task),
                 MEMBER_REFERENCE.from(task), MEMBER_SENT_ON.from(task)));
     }
 
     @Bean
-    TaskListener overdueFollowUpListener(AuthorityNotifications notifications) {
-        return task -> TaskInputErrors.translate(() -> notifications.followUp(REFERENCE.from(task),
+    TaskListener overdueFollowUpListener(MemberSentNotifications memberSent) {
+        return task -> TaskInputErrors.translate(() -> memberSent.followUp(REFERENCE.from(task),
                 FOLLOW_UP_DECISION.from(task), FOLLOW_UP_NOTE.from(task), MEMBER_REFERENCE.from(task), MEMBER_SENT_ON.from(task)));
     }
 
@@ -88,7 +90,7 @@ public class NotificationDelegates {
      * the member, due after governance.notification.follow-up-due (5 days), with what the coordinator needs to ask the authority.
      */
     @Bean
-    TaskListener acknowledgementTaskListener(AuthorityNotifications notifications, CompetentAuthorityService authorities,
+    TaskListener acknowledgementTaskListener(NotificationQueries notifications, CompetentAuthorityService authorities,
                                              PublicLinks links, NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(AcknowledgementProcess.REFERENCE.from(task));

@@ -1,90 +1,63 @@
 package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.organisation.DoraEntityType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.MessageFormat;
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.GregorianCalendar;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the letter by which a member notifies its competent authority that it entered or left an information-sharing
  * arrangement (NIS2 Art. 29(4), DORA Art. 45(3)), in the member's language: an e-mail subject and body, and the same
- * letter as a PDF that is kept as evidence of what was notified. The same content always gives the same letter.
+ * letter as a PDF that is kept as evidence of what was notified. The same content always gives the same letter. This
+ * class says what the letter says, in which words and parts; {@link LetterPdf} puts the parts on paper.
  */
 @Component
 public class NotificationLetter {
 
+    static final String PRODUCT = "Arrangement Governance";
+
+    private final LetterPdf paper;
+
     public NotificationLetter(NotificationSettings settings) {
-        this.zone = settings.getZone();
+        this.paper = new LetterPdf(settings.getZone());
     }
 
-    /** The zone of the letter's issue date ({@code governance.notification.zone}). */
-    private final ZoneId zone;
+    /** What a paragraph is in the letter; the PDF gives each its look, the e-mail body only keeps the text. */
+    enum Part {
+        BRAND, HEADER, ADDRESSEE, TITLE, TEXT, SIGNATORY;
 
-    private static final String PRODUCT = "Arrangement Governance";
-
-    private static final float MARGIN_LEFT = 70;
-    private static final float MARGIN_RIGHT = 70;
-    private static final float MARGIN_TOP = 60;
-    private static final float MARGIN_BOTTOM = 72;
-    private static final float FOOTER_Y = 40;
-    private static final float LEADING = 1.35f;
-    private static final float FACT_LABEL_WIDTH = 145;
-
-    /** How a paragraph looks on paper; the e-mail body only keeps the text. */
-    private enum Style {
-        BRAND(Weight.BOLD, 15, 0), HEADER(Weight.REGULAR, 9, 2), ADDRESSEE(Weight.BOLD, 11, 24),
-        TITLE(Weight.BOLD, 12.5f, 24), TEXT(Weight.REGULAR, 10.5f, 10),
-        // room to sign a printed copy
-        SIGNATORY(Weight.REGULAR, 10.5f, 36);
-
-        final Weight font;
-        final float size;
-        final float spaceBefore;
-
-        Style(Weight font, float size, float spaceBefore) {
-            this.font = font;
-            this.size = size;
-            this.spaceBefore = spaceBefore;
+        /** Set apart from what comes before it: the e-mail body puts a blank line before it. */
+        boolean setApart() {
+            return this != BRAND && this != HEADER;
         }
     }
 
-    private enum Weight { REGULAR, BOLD }
-
-    private sealed interface Block permits Paragraph, Facts {
+    sealed interface Block permits Paragraph, Facts {
     }
 
-    private record Paragraph(String text, Style style) implements Block {
+    record Paragraph(String text, Part part) implements Block {
     }
 
-    private record Fact(String label, String value) {
+    record Fact(String label, String value) {
     }
 
-    private record Facts(List<Fact> rows) implements Block {
+    record Facts(List<Fact> rows) implements Block {
     }
 
     /** The letter in its language, laid out once so that e-mail and PDF say the same thing. */
-    private record Letter(String subject, List<Block> blocks, String attachment, ResourceBundle texts, Locale locale) {
+    record Letter(String subject, List<Block> blocks, String attachment, ResourceBundle texts, Locale locale) {
+
+        /** What the foot of every page says: the reference, and which page of how many. */
+        String footer(String reference, int page, int pages) {
+            return text(texts, locale, "footer", reference, Integer.toString(page), Integer.toString(pages));
+        }
     }
 
     public String subject(LetterContent c) {
@@ -96,7 +69,7 @@ public class NotificationLetter {
         StringBuilder out = new StringBuilder();
         for (Block block : letter.blocks()) {
             if (block instanceof Paragraph p) {
-                if (!out.isEmpty() && p.style().spaceBefore > 2) {
+                if (!out.isEmpty() && p.part().setApart()) {
                     out.append('\n');
                 }
                 out.append(p.text()).append('\n');
@@ -111,37 +84,7 @@ public class NotificationLetter {
     }
 
     public byte[] pdf(LetterContent c) {
-        Letter letter = compose(c);
-        try (PDDocument doc = new PDDocument()) {
-            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            Pages pages = new Pages(doc, regular, bold);
-            for (Block block : letter.blocks()) {
-                if (block instanceof Paragraph p) {
-                    pages.paragraph(p.text(), p.style(), MARGIN_LEFT, PDRectangle.A4.getWidth() - MARGIN_RIGHT);
-                } else if (block instanceof Facts f) {
-                    pages.facts(f.rows());
-                }
-            }
-            pages.close();
-            footers(doc, regular, letter, c.reference());
-
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(letter.subject());
-            info.setSubject(c.reference());
-            info.setKeywords(c.reference());
-            info.setCreator(PRODUCT);
-            GregorianCalendar created = GregorianCalendar.from(c.issuedOn().atStartOfDay(zone));
-            info.setCreationDate(created);
-            // PDFBox derives the file identifier from this instead of the clock: same content, same bytes
-            doc.setDocumentId(created.getTimeInMillis());
-
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            doc.save(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the notification letter " + c.reference(), e);
-        }
+        return paper.render(compose(c), c);
     }
 
     private Letter compose(LetterContent c) {
@@ -214,24 +157,24 @@ public class NotificationLetter {
 
         String sender = c.sentOnBehalf() ? "onBehalf" : "self";
         List<Block> blocks = List.of(
-                new Paragraph(PRODUCT, Style.BRAND),
-                new Paragraph(text(texts, locale, "header.reference", c.reference()), Style.HEADER),
-                new Paragraph(text(texts, locale, "header.date", date(c.issuedOn(), locale)), Style.HEADER),
-                new Paragraph(c.authorityName(), Style.ADDRESSEE),
-                new Paragraph(text(texts, locale, "title." + event), Style.TITLE),
-                new Paragraph(text(texts, locale, "salutation"), Style.TEXT),
+                new Paragraph(PRODUCT, Part.BRAND),
+                new Paragraph(text(texts, locale, "header.reference", c.reference()), Part.HEADER),
+                new Paragraph(text(texts, locale, "header.date", date(c.issuedOn(), locale)), Part.HEADER),
+                new Paragraph(c.authorityName(), Part.ADDRESSEE),
+                new Paragraph(text(texts, locale, "title." + event), Part.TITLE),
+                new Paragraph(text(texts, locale, "salutation"), Part.TEXT),
                 // an entry told later (a new status found at a yearly review) says since when the entity participates
                 new Paragraph(text(texts, locale, c.joinedEarlier() ? "statement.ENTRY_EARLIER" : "statement." + event,
                         c.entityName(), identity, c.arrangementName(), code, effective,
-                        c.joinedEarlier() ? date(c.participatingSince(), locale) : ""), Style.TEXT),
-                new Paragraph(text(texts, locale, "particulars"), Style.TEXT),
+                        c.joinedEarlier() ? date(c.participatingSince(), locale) : ""), Part.TEXT),
+                new Paragraph(text(texts, locale, "particulars"), Part.TEXT),
                 new Facts(facts),
-                new Paragraph(text(texts, locale, "sender." + sender, c.entityName()), Style.TEXT),
-                new Paragraph(text(texts, locale, "reply", c.reference()), Style.TEXT),
-                new Paragraph(text(texts, locale, "availability"), Style.TEXT),
-                new Paragraph(text(texts, locale, "closing"), Style.TEXT),
+                new Paragraph(text(texts, locale, "sender." + sender, c.entityName()), Part.TEXT),
+                new Paragraph(text(texts, locale, "reply", c.reference()), Part.TEXT),
+                new Paragraph(text(texts, locale, "availability"), Part.TEXT),
+                new Paragraph(text(texts, locale, "closing"), Part.TEXT),
                 new Paragraph(text(texts, locale, "signatory." + sender, c.entityName(), c.arrangementName()),
-                        Style.SIGNATORY));
+                        Part.SIGNATORY));
         return new Letter(text(texts, locale, "subject." + event, c.entityName(), c.reference()), blocks,
                 text(texts, locale, "attachment"), texts, locale);
     }
@@ -283,179 +226,5 @@ public class NotificationLetter {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static void footers(PDDocument doc, PDFont font, Letter letter, String reference) throws IOException {
-        int total = doc.getNumberOfPages();
-        float size = 8;
-        for (int i = 0; i < total; i++) {
-            PDPage page = doc.getPage(i);
-            String footer = encodable(font, text(letter.texts(), letter.locale(), "footer", reference,
-                    Integer.toString(i + 1), Integer.toString(total)));
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND,
-                    true, true)) {
-                cs.beginText();
-                cs.setFont(font, size);
-                cs.newLineAtOffset(MARGIN_LEFT, FOOTER_Y);
-                cs.showText(footer);
-                cs.endText();
-            }
-        }
-    }
-
-    /**
-     * The text as the font can show it. Helvetica only knows WinAnsi, and names may be written in any script: a letter
-     * with an accent the font lacks keeps its base letter (ź -> z), anything else becomes '?', so rendering never fails.
-     * The e-mail and the PDF document information keep the exact text.
-     */
-    public static String encodable(PDFont font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-                out.append(' ');
-            } else if (canEncode(font, Character.toString(cp))) {
-                out.appendCodePoint(cp);
-            } else {
-                String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-                out.append(!base.isEmpty() && canEncode(font, base) ? base : "?");
-            }
-        });
-        return out.toString();
-    }
-
-    private static boolean canEncode(PDFont font, String s) {
-        try {
-            font.encode(s);
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
-    }
-
-    /** Lays text out top to bottom over as many A4 pages as it takes. */
-    private static final class Pages {
-        private final PDDocument doc;
-        private final PDFont regular;
-        private final PDFont bold;
-        private PDPageContentStream cs;
-        private float y;
-
-        Pages(PDDocument doc, PDFont regular, PDFont bold) {
-            this.doc = doc;
-            this.regular = regular;
-            this.bold = bold;
-        }
-
-        void paragraph(String text, Style style, float left, float right) throws IOException {
-            PDFont font = font(style.font);
-            List<String> lines = wrap(encodable(font, text), font, style.size, right - left);
-            float lineHeight = style.size * LEADING;
-            // keep a short paragraph together instead of leaving its first line alone at the bottom of a page
-            if (room(style.spaceBefore + lineHeight * Math.min(lines.size(), 2))) {
-                y -= style.spaceBefore;
-            }
-            for (String line : lines) {
-                room(lineHeight);
-                y -= lineHeight;
-                show(line, font, style.size, left, y);
-            }
-        }
-
-        void facts(List<Fact> rows) throws IOException {
-            float size = Style.TEXT.size;
-            float lineHeight = size * LEADING;
-            float left = MARGIN_LEFT + 12;
-            float valueLeft = left + FACT_LABEL_WIDTH;
-            float right = PDRectangle.A4.getWidth() - MARGIN_RIGHT;
-            if (room(Style.TEXT.spaceBefore + lineHeight)) {
-                y -= Style.TEXT.spaceBefore;
-            }
-            for (Fact row : rows) {
-                List<String> labels = wrap(encodable(bold, row.label()), bold, size, FACT_LABEL_WIDTH - 8);
-                List<String> values = wrap(encodable(regular, row.value()), regular, size, right - valueLeft);
-                int height = Math.max(labels.size(), values.size());
-                room(lineHeight * Math.min(height, 3) + 3);
-                y -= 3;
-                for (int i = 0; i < height; i++) {
-                    room(lineHeight);
-                    y -= lineHeight;
-                    if (i < labels.size()) {
-                        show(labels.get(i), bold, size, left, y);
-                    }
-                    if (i < values.size()) {
-                        show(values.get(i), regular, size, valueLeft, y);
-                    }
-                }
-            }
-        }
-
-        /** Starts a new page unless the height still fits on this one; true when it fitted. */
-        private boolean room(float height) throws IOException {
-            if (cs != null && y - height >= MARGIN_BOTTOM) {
-                return true;
-            }
-            if (cs != null) {
-                cs.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            cs = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN_TOP;
-            return false;
-        }
-
-        private void show(String line, PDFont font, float size, float x, float baseline) throws IOException {
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.newLineAtOffset(x, baseline);
-            cs.showText(line);
-            cs.endText();
-        }
-
-        private PDFont font(Weight f) {
-            return f == Weight.BOLD ? bold : regular;
-        }
-
-        void close() throws IOException {
-            if (cs != null) {
-                cs.close();
-                cs = null;
-            }
-        }
-    }
-
-    /** Breaks at spaces; a word wider than the line (a long identifier) is cut where it has to be. */
-    public static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.trim().split(" +")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(font, size, candidate) <= width) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            while (width(font, size, word) > width) {
-                int cut = word.length() - 1;
-                while (cut > 1 && width(font, size, word.substring(0, cut)) > width) {
-                    cut--;
-                }
-                lines.add(word.substring(0, cut));
-                word = word.substring(cut);
-            }
-            line.append(word);
-        }
-        if (!line.isEmpty() || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(PDFont font, float size, String s) throws IOException {
-        return font.getStringWidth(s) / 1000 * size;
     }
 }

@@ -1,7 +1,10 @@
 package eu.infosharing.governance.notification;
 
+import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
+import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.membership.NotificationMode;
@@ -21,16 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationModeService {
 
     private final MembershipService memberships;
-    private final AuthorityNotifications notifications;
+    private final MemberSentNotifications memberSent;
     private final AuthorityNotificationRepository repository;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final CurrentUser currentUser;
 
-    public NotificationModeService(MembershipService memberships, AuthorityNotifications notifications,
+    public NotificationModeService(MembershipService memberships, MemberSentNotifications memberSent,
                                    AuthorityNotificationRepository repository, RuntimeService runtimeService,
-                                   IdentityService identityService) {
+                                   IdentityService identityService, CurrentUser currentUser) {
         this.memberships = memberships;
-        this.notifications = notifications;
+        this.memberSent = memberSent;
+        this.currentUser = currentUser;
         this.repository = repository;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -50,7 +55,7 @@ public class NotificationModeService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("mode", "Notification mode", "must be SEND_ON_BEHALF or PREPARE_ONLY");
         }
-        notifications.checkMayChooseMode(m);
+        checkMayChooseMode(m);
         m.chooseNotificationMode(mode);
         m.audit(currentUserId(), "NOTIFICATION_MODE", "Notifications to competent authorities: " + mode);
         if (mode == NotificationMode.PREPARE_ONLY) {
@@ -60,11 +65,19 @@ public class NotificationModeService {
                 .filter(n -> n.getStatus() == NotificationStatus.AWAITING_MEMBER && n.getProcessInstanceId() != null)
                 .toList();
         for (AuthorityNotification n : waiting) {
-            notifications.takeOver(n.getReference());
+            memberSent.takeOver(n.getReference());
             // the member may not move process instances itself: this is the product acting on its choice
             Privileged.run(identityService, () -> runtimeService.createMessageCorrelation(NotificationProcess.SEND_ON_BEHALF_MESSAGE)
                     .processInstanceId(n.getProcessInstanceId()).correlateAll());
         }
         return waiting;
+    }
+
+    /** Only the member's own representatives and coordinators choose how its notifications go out. */
+    private void checkMayChooseMode(Membership m) {
+        boolean ownRepresentative = currentUser.represents(m.getOrganisation());
+        if (!ownRepresentative && !currentUser.isIn(Roles.COORDINATORS)) {
+            throw new ForbiddenException("Only the member's representatives and coordinators choose how its notifications are sent");
+        }
     }
 }

@@ -7,7 +7,7 @@ import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
-import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationRecipients;
 import eu.infosharing.governance.notification.CompetentAuthorityService;
 import eu.infosharing.governance.onboarding.FormApplication;
 import eu.infosharing.governance.process.ApplicationFields;
@@ -45,7 +45,7 @@ public class AnnualReviewDelegates {
     }
 
     @Bean
-    TaskListener reviewConfirmedListener(AnnualReviewService reviews, AuthorityNotifications notifications) {
+    TaskListener reviewConfirmedListener(AnnualReviewService reviews, NotificationRecipients notifications) {
         return task -> {
             var regimes = new AnnualReviewService.Regimes(ApplicationFields.NIS2_STATUS.from(task),
                     ApplicationFields.NIS2_SECTOR.from(task), ApplicationFields.DORA_ENTITY_TYPE.from(task),

@@ -12,6 +12,7 @@ import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.MemberSentNotifications;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
@@ -50,6 +51,8 @@ class AuthorityParticipantsTest {
     TestUsers users;
     @Autowired
     AuthorityNotifications notifications;
+    @Autowired
+    MemberSentNotifications memberSent;
     @Autowired
     MembershipRepository memberships;
     @Autowired
@@ -134,7 +137,7 @@ class AuthorityParticipantsTest {
 
     private void confirm(Membership m, NotificationEvent event) {
         for (String reference : notifications.create(m.getId(), event, LocalDate.now())) {
-            notifications.confirm(reference, "ACK-" + reference, LocalDate.now().toString());
+            memberSent.confirm(reference, "ACK-" + reference, LocalDate.now().toString());
         }
     }
 }

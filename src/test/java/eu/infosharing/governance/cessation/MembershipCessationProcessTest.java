@@ -74,6 +74,8 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
     @Autowired
     CessationService cessations;
     @Autowired
+    CessationQueries cessationQueries;
+    @Autowired
     CessationRepository cessationRepository;
     @Autowired
     ErasureRunRepository erasureRuns;
@@ -238,7 +240,7 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThat(pi).hasPassed(CessationProcess.MESSAGE_CATCH_DATE_MOVED, CessationProcess.SERVICE_TASK_TAKE_EFFECT);
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CEASED);
         assertThat(cessationRepository.findById(c.getId()).orElseThrow().getEffectiveDate()).isEqualTo(LocalDate.now(BRUSSELS));
-        assertThat(cessations.dateChanges(c)).extracting(CessationDateChange::getChangedBy).containsExactly(rep, "coordinator");
+        assertThat(cessationQueries.dateChanges(c)).extracting(CessationDateChange::getChangedBy).containsExactly(rep, "coordinator");
     }
 
     // --- breach -------------------------------------------------------------------------------------------------------

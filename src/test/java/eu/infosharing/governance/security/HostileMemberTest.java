@@ -12,6 +12,7 @@ import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.Acknowledgements;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotifications;
+import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.NotificationEvent;
 import eu.infosharing.governance.notification.NotificationStatus;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
@@ -123,6 +124,8 @@ class HostileMemberTest {
     ObjectMapper json;
     @Autowired
     AuthorityNotifications authorityNotifications;
+    @Autowired
+    NotificationQueries notificationQueries;
     @Autowired
     Acknowledgements acknowledgements;
     @Autowired
@@ -528,7 +531,7 @@ class HostileMemberTest {
         String sending = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, String.valueOf(k.getId()),
                 Map.of(NotificationProcess.MEMBERSHIP_ID.name(), k.getId(), NotificationProcess.REFERENCE.name(), reference)).getId();
         runJobs(sending);
-        AuthorityNotification sent = authorityNotifications.byReference(reference);
+        AuthorityNotification sent = notificationQueries.byReference(reference);
         assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
         assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusYears(1))).contains(reference);
         String followUp = runtimeService.createProcessInstanceQuery().processDefinitionKey(AcknowledgementProcess.KEY)
@@ -567,7 +570,7 @@ class HostileMemberTest {
         // the legitimate way: a coordinator records what the authority answered
         assertThat(as("hxcoord").postForEntity("/api/notifications/" + sent.getId() + "/acknowledgement",
                 jsonBody(ack.replace("FAKE-1", "CCB-ACK-REAL")), String.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(authorityNotifications.byReference(reference).getAuthorityReference()).isEqualTo("CCB-ACK-REAL");
+        assertThat(notificationQueries.byReference(reference).getAuthorityReference()).isEqualTo("CCB-ACK-REAL");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(followUp).count()).isZero();
     }
 

@@ -1,0 +1,107 @@
+package eu.infosharing.governance.notification;
+
+import eu.infosharing.governance.api.NotFoundException;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.organisation.OrganisationRepository;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading notifications: what the current user may see of them (the API, the audit read side), the one a step of a
+ * model names by its reference, and when and whether in time the authority was told.
+ */
+@Service
+public class NotificationQueries {
+
+    private final AuthorityNotificationRepository notifications;
+    private final NotificationAttemptRepository attempts;
+    private final MembershipService memberships;
+    private final OrganisationRepository organisations;
+    private final CurrentUser currentUser;
+    private final NotificationSettings settings;
+
+    public NotificationQueries(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
+                               MembershipService memberships, OrganisationRepository organisations,
+                               CurrentUser currentUser, NotificationSettings settings) {
+        this.notifications = notifications;
+        this.attempts = attempts;
+        this.memberships = memberships;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.settings = settings;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuthorityNotification> ofMembership(Long membershipId) {
+        Membership m = memberships.getVisible(membershipId);
+        return notifications.findByMembershipIdOrderByIdAsc(m.getId());
+    }
+
+    /** Every notification the current user may see: a representative only its own organisation's. */
+    @Transactional(readOnly = true)
+    public List<AuthorityNotification> search(NotificationStatus status, String authority, LocalDate dueBefore) {
+        if (currentUser.readsAllMemberships()) {
+            return notifications.search(status, authority, dueBefore, null);
+        }
+        return organisations.findRepresentedBy(currentUser.groups())
+                .map(o -> notifications.search(status, authority, dueBefore, o.getId()))
+                .orElse(List.of());
+    }
+
+    /** The day the authority was told: the date the member gave for its own letter, else the day ours went out. */
+    public LocalDate doneOn(AuthorityNotification n) {
+        if (n.getMemberSentOn() != null) {
+            return n.getMemberSentOn();
+        }
+        return n.doneAt() == null ? null : settings.dateOf(n.doneAt());
+    }
+
+    /**
+     * Whether the authority was told by its deadline: "yes", "late", or while not done "overdue" or "pending". The
+     * deadline is the authority's (competent_authority.deadline after the event took effect).
+     */
+    public String onTime(AuthorityNotification n, LocalDate today) {
+        LocalDate done = doneOn(n);
+        if (done != null) {
+            return done.isAfter(n.getDueDate()) ? "late" : "yes";
+        }
+        return n.isOverdue(today) ? "overdue" : "pending";
+    }
+
+    /** The notification if the current user may see its membership; otherwise as if it did not exist. */
+    @Transactional(readOnly = true)
+    public AuthorityNotification getVisible(Long id) {
+        AuthorityNotification n = notifications.findById(id).orElseThrow(() -> new NotFoundException("No notification " + id));
+        memberships.getVisible(n.getMembership().getId()); // throws NotFound for another organisation's
+        return n;
+    }
+
+    @Transactional(readOnly = true)
+    public List<NotificationAttempt> attemptsOf(AuthorityNotification n) {
+        return attempts.findByNotificationIdOrderByAttemptedAtAscIdAsc(n.getId());
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] document(Long id) {
+        AuthorityNotification n = getVisible(id);
+        if (n.getDocument() == null) {
+            throw new NotFoundException("The letter of notification " + n.getReference() + " is not ready yet");
+        }
+        return n.getDocument();
+    }
+
+    /** The notification a model's step names (no visibility check: the product acts, not a person). */
+    @Transactional(readOnly = true)
+    public AuthorityNotification byReference(String reference) {
+        return notifications.getByReference(reference);
+    }
+
+    public Optional<AuthorityNotification> find(Long membershipId, String authorityCode, NotificationEvent event) {
+        return notifications.findByMembershipIdAndAuthorityCodeAndEvent(membershipId, authorityCode, event);
+    }
+}
