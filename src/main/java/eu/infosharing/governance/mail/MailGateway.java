@@ -36,6 +36,7 @@ public class MailGateway {
 
     /** The header that carries a notification's reference, so the recipient's systems recognise a resend as the same. */
     public static final String REFERENCE_HEADER = "X-Notification-Reference";
+    public static final String MESSAGE_ID_HEADER = "Message-ID";
 
     private static final Logger log = LoggerFactory.getLogger(MailGateway.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -64,6 +65,15 @@ public class MailGateway {
         }
     }
 
+    /**
+     * A Message-ID that is the same every time a mail about this key is sent (e.g. a notification's reference): a
+     * mail sent again after a crash can be recognised by its receiver as the one it already has.
+     */
+    public String stableMessageId(String key) {
+        String domain = from.replaceAll(".*@", "").replaceAll("[^A-Za-z0-9.-]", "");
+        return "<" + key.replaceAll("[^A-Za-z0-9.-]", "-") + "@" + (domain.isEmpty() ? "governance.local" : domain) + ">";
+    }
+
     public void send(List<String> to, String subject, String body) {
         send(new Mail(to, subject, body));
     }
@@ -89,6 +99,11 @@ public class MailGateway {
                 message.setHeader(header.getKey(), header.getValue());
             }
             message.saveChanges(); // assigns the Message-ID we keep as evidence
+            String stable = mail.headers().get(MESSAGE_ID_HEADER);
+            if (stable != null) {
+                // saveChanges replaced it; the mail sender keeps a Message-ID that is set when it sends
+                message.setHeader(MESSAGE_ID_HEADER, stable);
+            }
             String messageId = message.getMessageID();
             if (sender != null) {
                 sender.send(message);

@@ -56,7 +56,8 @@ public class AuthorityChannels {
             case EMAIL -> new Delivery(CompetentAuthority.Channel.EMAIL, address, mail.send(new MailGateway.Mail(
                     List.of(address), subject, body,
                     List.of(new MailGateway.Attachment(letter.reference() + ".pdf", "application/pdf", pdf)),
-                    Map.of(REFERENCE_HEADER, letter.reference()))), null);
+                    Map.of(REFERENCE_HEADER, letter.reference(),
+                            MailGateway.MESSAGE_ID_HEADER, mail.stableMessageId(letter.reference())))), null);
             case HTTPS -> post(address, letter, pdf);
         };
     }

@@ -4,7 +4,9 @@ import eu.infosharing.governance.api.NotFoundException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -16,6 +18,14 @@ public interface AuthorityNotificationRepository extends JpaRepository<Authority
     default AuthorityNotification getByReference(String reference) {
         return findByReference(reference).orElseThrow(() -> new NotFoundException("No notification " + reference));
     }
+
+    /**
+     * The notification, its row locked until the transaction ends: a second sender of the same notification (a job taken
+     * over, a retry) waits for the first to record its outcome instead of sending beside it.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select n from AuthorityNotification n where n.reference = :reference")
+    Optional<AuthorityNotification> lockByReference(@Param("reference") String reference);
 
     List<AuthorityNotification> findByMembershipIdOrderByIdAsc(Long membershipId);
 

@@ -1,13 +1,15 @@
 package eu.infosharing.governance.notification;
 
+import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.AuditTrail;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,14 +45,38 @@ public class NotificationDelivery {
     }
 
     /**
-     * Sends through the authority's channel and records it SENT. Every attempt is kept in a transaction of its own,
-     * so a failure stays on record when the engine rolls the job back to retry it.
+     * Sends through the authority's channel and records the outcome, in a transaction of its own that commits before
+     * the step ends: whatever rolls the engine's job back afterwards (two notifications of one membership ending
+     * together and colliding on the parent process), the notification stays SENT and a retry sends nothing. The row
+     * is locked while sending, so a second executor of the same job waits and then finds it SENT. A failure is recorded
+     * and committed, then thrown for the engine to retry on its cycle. Only a crash between the delivery and the commit
+     * sends again: with the same reference, and the same idempotency key (HTTPS) or Message-ID (e-mail).
      */
-    @Transactional
     public void send(String reference) {
-        AuthorityNotification n = notifications.getByReference(reference);
+        Outcome outcome = separateTransaction.execute(status -> sendOnce(reference));
+        // the audit trail is written after the outcome committed and outside the row lock: its own transaction retries
+        // when a sibling notification of the membership extends the chain at the same moment (AuditTrail)
+        outcome.audit().forEach(entry -> auditTrail.appendSeparately(outcome.membershipId(), CurrentUser.SYSTEM,
+                entry.kind(), entry.summary()));
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+    }
+
+    /** What one send did: the entries for the audit trail, and the failure the engine is to retry, if any. */
+    private record Outcome(Long membershipId, List<AuditLine> audit, RuntimeException failure) {
+    }
+
+    private record AuditLine(String kind, String summary) {
+    }
+
+    private Outcome sendOnce(String reference) {
+        AuthorityNotification n = notifications.lockByReference(reference)
+                .orElseThrow(() -> new NotFoundException("No notification " + reference));
+        Long membershipId = n.getMembership().getId();
         if (n.isDone()) {
-            return;
+            log.info("Notification {} was sent before: not sent again", reference);
+            return new Outcome(membershipId, List.of(), null);
         }
         CompetentAuthority authority = authorities.get(n.getAuthorityCode());
         LetterContent letter = contents.keep(n, authority);
@@ -58,37 +84,29 @@ public class NotificationDelivery {
         try {
             delivery = channels.deliver(authority, letter, letters.subject(letter), letters.body(letter), n.getDocument());
         } catch (RuntimeException e) {
-            recordAttempt(n.getId(), NotificationAttempt.Outcome.FAILED, authority, null, e.getMessage());
-            auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_FAILED", n.getReference()
-                    + " to " + authority.getCode() + " by " + authority.getChannel() + " failed: " + e.getMessage());
+            attempts.save(new NotificationAttempt(n.getId(), NotificationAttempt.Outcome.FAILED, authority.getChannel(),
+                    authority.getChannelAddress(), null, e.getMessage()));
+            n.recordFailure(e.getMessage());
             log.warn("Notification {} to {} failed: {}", reference, authority.getCode(), e.getMessage());
-            throw e;
+            return new Outcome(membershipId, List.of(new AuditLine("NOTIFICATION_FAILED", n.getReference() + " to "
+                    + authority.getCode() + " by " + authority.getChannel() + " failed: " + e.getMessage())), e);
         }
-        recordAttempt(n.getId(), NotificationAttempt.Outcome.SENT, authority, delivery.messageId(), null);
+        attempts.save(new NotificationAttempt(n.getId(), NotificationAttempt.Outcome.SENT, authority.getChannel(),
+                authority.getChannelAddress(), delivery.messageId(), null));
         n.markSent(delivery.channel(), delivery.address(), delivery.messageId());
-        auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_SENT", n.getReference() + " sent to " + authority.getCode()
-                + " by " + delivery.channel() + " (" + delivery.address() + "), message id " + delivery.messageId()
-                + ", letter SHA-256 " + n.getDocumentSha256());
+        List<AuditLine> audit = new ArrayList<>();
+        audit.add(new AuditLine("NOTIFICATION_SENT", n.getReference() + " sent to " + authority.getCode() + " by "
+                + delivery.channel() + " (" + delivery.address() + "), message id " + delivery.messageId()
+                + ", letter SHA-256 " + n.getDocumentSha256()));
         AuthorityChannels.Acknowledgement ack = delivery.acknowledgement();
         if (ack != null && !n.isAcknowledgementSettled()) {
             // the intake's own word that it received it: no follow-up will ask for it
             n.acknowledge(AuthorityNotification.AcknowledgementSource.INTAKE, ack.receivedOn(), ack.authorityReference(),
                     CurrentUser.SYSTEM);
-            auditTrail.appendSeparately(n.getMembership().getId(), CurrentUser.SYSTEM, "NOTIFICATION_ACKNOWLEDGED",
-                    n.getReference() + " acknowledged by " + authority.getCode() + "'s intake on " + ack.receivedOn()
-                            + ", authority's reference " + ack.authorityReference());
+            audit.add(new AuditLine("NOTIFICATION_ACKNOWLEDGED", n.getReference() + " acknowledged by " + authority.getCode()
+                    + "'s intake on " + ack.receivedOn() + ", authority's reference " + ack.authorityReference()));
         }
         log.info("Notification {} sent to {} by {} ({})", reference, authority.getCode(), delivery.channel(), delivery.messageId());
-    }
-
-    private void recordAttempt(Long notificationId, NotificationAttempt.Outcome outcome, CompetentAuthority authority,
-                               String messageId, String detail) {
-        separateTransaction.executeWithoutResult(status -> {
-            attempts.save(new NotificationAttempt(notificationId, outcome, authority.getChannel(),
-                    authority.getChannelAddress(), messageId, detail));
-            if (outcome == NotificationAttempt.Outcome.FAILED) {
-                notifications.findById(notificationId).orElseThrow().recordFailure(detail);
-            }
-        });
+        return new Outcome(membershipId, audit, null);
     }
 }

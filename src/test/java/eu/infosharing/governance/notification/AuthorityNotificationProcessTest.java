@@ -100,6 +100,8 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     Acknowledgements acknowledgements;
+    @Autowired
+    NotificationDelivery delivery;
 
     AuthorityEndpoint nbb;
     String nbbAddress;
@@ -171,6 +173,54 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         started.forEach(pi -> assertThat(pi).isEnded().hasPassed(NotificationProcess.SERVICE_TASK_SEND_TO_AUTHORITY, NotificationProcess.END_EVENT_NOTIFICATION_SENT));
     }
 
+    /**
+     * Issue 15: the send commits its outcome on its own. A rollback of the step after the send (the calling process's
+     * multi-instance colliding with a sibling) and the engine's retry send nothing more; a crash between the delivery
+     * and its record sends again, with the same reference, Idempotency-Key and Message-ID for the authority to discard.
+     */
+    @Test
+    void aSendIsNotRepeatedByARollbackOrARetryAndACrashResendsWithTheSameKeys() throws Exception {
+        Membership bank = members.activeMember("CIDR", "Once Bank", Nis2Status.ESSENTIAL, Nis2Sector.DIGITAL_INFRASTRUCTURE,
+                DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
+        tx.executeWithoutResult(s -> notifications.create(bank.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        String byMail = notification(bank, "CCB").getReference();
+        String byHttps = notification(bank, "NBB").getReference();
+
+        // the step's own transaction rolls back after both sends
+        tx.executeWithoutResult(s -> {
+            delivery.send(byMail);
+            delivery.send(byHttps);
+            s.setRollbackOnly();
+        });
+        // and the engine runs the step again
+        delivery.send(byMail);
+        delivery.send(byHttps);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(nbb.received()).hasSize(1);
+        for (String reference : List.of(byMail, byHttps)) {
+            AuthorityNotification n = repository.findByReference(reference).orElseThrow();
+            assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
+            assertThat(attempts.findByNotificationIdOrderByAttemptedAtAscIdAsc(n.getId())).as("attempts of " + reference)
+                    .hasSize(n.getAttempts()).extracting(NotificationAttempt::getOutcome)
+                    .containsExactly(NotificationAttempt.Outcome.SENT);
+        }
+
+        // a crash after the delivery, before its record committed: the record is as if never written
+        jdbc.update("update authority_notification set status = 'PREPARED' where reference in (?, ?)", byMail, byHttps);
+        delivery.send(byMail);
+        delivery.send(byHttps);
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(2);
+        assertThat(mails[1].getMessageID()).as("the same Message-ID, made from the reference")
+                .isEqualTo(mails[0].getMessageID()).startsWith("<" + byMail + "@");
+        assertThat(repository.findByReference(byMail).orElseThrow().getMessageId()).isEqualTo(mails[0].getMessageID());
+        assertThat(nbb.received()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.reference()).isEqualTo(byHttps);
+            assertThat(r.idempotencyKey()).isEqualTo(byHttps);
+        });
+    }
+
     @Test
     void aFailingChannelRetriesWithBackOffThenRaisesAnIncidentAndResolvingItSendsExactlyOnceMore() {
         Membership bank = members.activeMember("CIDR", "Flaky Intake Bank", Nis2Status.NOT_IN_SCOPE, null,
@@ -210,7 +260,11 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(nbb.received()).hasSize(tried + 1);
         assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(notification(bank, "NBB").getStatus()).isEqualTo(NotificationStatus.SENT);
+        // the send committed on its own: the step after it is a job of its own
+        assertThat(pi).isWaitingAt(NotificationProcess.SERVICE_TASK_SEND_TO_AUTHORITY);
+        runJobs(pi.getId());
         assertThat(pi).isEnded();
+        assertThat(nbb.received()).hasSize(tried + 1);
     }
 
     // --- the member sends itself --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ class SendsFitTheJobLockTest {
 
     @Test
     void theShippedSettingsFitTheLock() {
-        assertThatCode(() -> new SendsFitTheJobLock(new NotificationSettings(), 60_000, 10_000, 15_000, 15_000))
+        assertThatCode(() -> new SendsFitTheJobLock(new NotificationSettings(), 45_000, 10_000, 10_000, 10_000))
                 .doesNotThrowAnyException();
     }
 
@@ -19,16 +19,16 @@ class SendsFitTheJobLockTest {
     void anHttpsTimeoutThatCouldOutlastTheLockIsRefusedByName() {
         NotificationSettings slow = new NotificationSettings();
         slow.setHttpTimeout(Duration.ofSeconds(30));
-        assertThatThrownBy(() -> new SendsFitTheJobLock(slow, 60_000, 10_000, 15_000, 15_000))
+        assertThatThrownBy(() -> new SendsFitTheJobLock(slow, 45_000, 10_000, 10_000, 10_000))
                 .hasMessageContaining("governance.notification.http-timeout PT30S")
                 .hasMessageContaining("lock-time-in-millis");
     }
 
     @Test
     void smtpWithoutTimeoutsOrWithTimeoutsBeyondTheLockIsRefused() {
-        assertThatThrownBy(() -> new SendsFitTheJobLock(new NotificationSettings(), 60_000, 0, 15_000, 15_000))
+        assertThatThrownBy(() -> new SendsFitTheJobLock(new NotificationSettings(), 45_000, 0, 10_000, 10_000))
                 .hasMessageContaining("mail.smtp.connectiontimeout");
-        assertThatThrownBy(() -> new SendsFitTheJobLock(new NotificationSettings(), 60_000, 30_000, 30_000, 30_000))
+        assertThatThrownBy(() -> new SendsFitTheJobLock(new NotificationSettings(), 45_000, 20_000, 20_000, 20_000))
                 .hasMessageContaining("SMTP timeouts");
     }
 }
