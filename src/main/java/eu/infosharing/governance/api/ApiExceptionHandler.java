@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -50,14 +55,54 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this", "forbidden");
     }
 
-    /** Strict JSON: wrong types, unknown or repeated fields and data after the body are refused, naming the field. */
     /** The engine's trust boundary refused what a person sent (a form field that is not one, an action of another role). */
     @ExceptionHandler(org.camunda.bpm.engine.rest.exception.RestException.class)
     ProblemDetail engineRefused(org.camunda.bpm.engine.rest.exception.RestException e) {
         HttpStatus status = e.getStatus() == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.valueOf(e.getStatus().getStatusCode());
+        if (status.is5xxServerError()) {
+            return internalError(e);
+        }
         return problem(status, status.getReasonPhrase(), e.getMessage(), status == HttpStatus.FORBIDDEN ? "forbidden" : "invalid-input");
     }
 
+    /** Two requests changed the same record at the same moment (a membership, an engine execution): the later loses. */
+    @ExceptionHandler({ConcurrencyFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, Problems.CONCURRENT_CHANGE_TITLE, Problems.CONCURRENT_CHANGE_DETAIL,
+                Problems.CONCURRENT_CHANGE);
+    }
+
+    /**
+     * Whatever else fails: the database being away is 503 with a retry hint; Spring's own errors (404, 405, ...) keep
+     * their status; anything else is 500 under a reference the log carries. Never SQL, class names or a stack trace.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof AuthenticationException || e instanceof AccessDeniedException) {
+            throw e; // Spring Security's own answers (401 with its challenge, 403)
+        }
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn("Answered 503: the database is not available ({})", e.getClass().getSimpleName());
+            ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.DATABASE_UNAVAILABLE_TITLE,
+                    Problems.DATABASE_UNAVAILABLE_DETAIL, Problems.DATABASE_UNAVAILABLE);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.RETRY_AFTER_SECONDS)).body(p);
+        }
+        if (e instanceof ErrorResponse known) {
+            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
+        }
+        return ResponseEntity.internalServerError().body(internalError(e));
+    }
+
+    private static ProblemDetail internalError(Exception e) {
+        String reference = Problems.newReference();
+        log.error("Unexpected error, reference {}", reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR_TITLE, Problems.internalErrorDetail(reference),
+                Problems.INTERNAL_ERROR);
+    }
+
+    /** Strict JSON: wrong types, unknown or repeated fields and data after the body are refused, naming the field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -105,10 +150,7 @@ public class ApiExceptionHandler {
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
-        p.setType(URI.create("urn:arrangement-governance:problem:" + type));
-        if (status.is5xxServerError()) {
-            log.error("{}: {}", title, detail);
-        }
+        p.setType(Problems.type(type));
         return p;
     }
 

@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes every membership's audit chain: each entry's hash over its stored content, each link to the previous
@@ -23,10 +26,27 @@ public class AuditChainVerifier {
     private static final Logger log = LoggerFactory.getLogger(AuditChainVerifier.class);
 
     private final MembershipRepository memberships;
+    private final TransactionTemplate snapshot;
     private final AtomicReference<Verification> last = new AtomicReference<>();
 
-    public AuditChainVerifier(MembershipRepository memberships) {
+    public AuditChainVerifier(MembershipRepository memberships, PlatformTransactionManager transactions) {
         this.memberships = memberships;
+        this.snapshot = new TransactionTemplate(transactions, SNAPSHOT);
+    }
+
+    /**
+     * How every check reads: one read-only transaction that sees the database as it was at its first read (PostgreSQL's
+     * repeatable read is a snapshot). Each membership's head and the rows of its trail are then read as of the same
+     * moment, so entries appended meanwhile by another transaction (a notification's, a task's) are not seen half
+     * written: no false break while work goes on, and a row edited, removed or inserted is still found.
+     */
+    public static final TransactionDefinition SNAPSHOT = snapshotDefinition();
+
+    private static TransactionDefinition snapshotDefinition() {
+        DefaultTransactionDefinition d = new DefaultTransactionDefinition();
+        d.setReadOnly(true);
+        d.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return d;
     }
 
     /** Where the chain breaks first, and why. */
@@ -36,8 +56,12 @@ public class AuditChainVerifier {
     public record Verification(Instant verifiedAt, int memberships, int entries, boolean intact, BrokenLink firstBrokenLink) {
     }
 
-    @Transactional(readOnly = true)
+    /** Every chain, read in one snapshot (also when the nightly check calls it: no proxy is involved). */
     public Verification verifyAll() {
+        return snapshot.execute(status -> verifyAllInSnapshot());
+    }
+
+    private Verification verifyAllInSnapshot() {
         int entries = 0;
         int count = 0;
         BrokenLink broken = null;
@@ -54,7 +78,10 @@ public class AuditChainVerifier {
         return v;
     }
 
-    /** The first broken link of one membership's chain, or null when it is intact. */
+    /**
+     * The first broken link of one membership's chain, or null when it is intact. Read the membership in a transaction
+     * of {@link #SNAPSHOT} isolation (the audit page and the evidence pack do), so that its head and its trail agree.
+     */
     public BrokenLink verify(Membership m) {
         List<AuditEntry> trail = m.getAuditTrail();
         String previous = null;
@@ -85,7 +112,8 @@ public class AuditChainVerifier {
         if (!java.util.Objects.equals(previous, m.getAuditHead()) || trail.size() != m.getAuditSeq()) {
             AuditEntry lastEntry = trail.isEmpty() ? null : trail.get(trail.size() - 1);
             return new BrokenLink(m.getId(), lastEntry == null ? null : lastEntry.getId(), trail.size(),
-                    "the trail ends before its recorded head: entries after it were removed");
+                    trail.size() > m.getAuditSeq() ? "the trail goes on after its recorded head: entries were added after it"
+                            : "the trail ends before its recorded head: entries after it were removed");
         }
         return null;
     }

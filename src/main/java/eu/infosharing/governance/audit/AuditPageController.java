@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -107,7 +108,7 @@ public class AuditPageController {
     }
 
     @GetMapping(value = "/audit/memberships/{id}", produces = MediaType.TEXT_HTML_VALUE)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // the chain's head and trail as of one moment
     public String membership(@PathVariable Long id, @RequestParam(required = false) String process) {
         Membership m = timeline.auditable(id);
         List<Timeline.Entry> entries = timeline.of(id);

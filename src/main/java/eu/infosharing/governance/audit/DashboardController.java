@@ -80,7 +80,10 @@ public class DashboardController {
             List<TaskItem> suspended = items(taskService.createTaskQuery().taskDefinitionKey(RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE).list());
             List<TaskItem> decisions = items(taskService.createTaskQuery().taskCandidateGroupIn(
                     List.of(Roles.COORDINATORS, Roles.PRIVACY, Roles.LEGAL)).orderByTaskCreateTime().asc().list());
+            // one failure, one line: Camunda copies a called process's incident onto each calling activity above it
+            // (the notification's failed send shows again on the onboarding's call activity); only the root cause counts
             List<IncidentItem> incidents = runtimeService.createIncidentQuery().list().stream()
+                    .filter(i -> i.getId().equals(i.getRootCauseIncidentId()))
                     .map(i -> new IncidentItem(i.getId(), i.getProcessInstanceId(), i.getActivityId(), i.getIncidentMessage(),
                             i.getIncidentTimestamp().toInstant())).toList();
             return new Dashboard(overdueAcceptances, suspended, lateNotifications, decisions, incidents);

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -80,7 +81,7 @@ public class EvidencePack {
                        String auditChainProblem, List<Timeline.Entry> timeline, List<Notification> notifications) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // the chain's head and trail as of one moment
     public Pack of(Long membershipId) {
         Membership m = timeline.auditable(membershipId);
         AuditChainVerifier.BrokenLink broken = verifier.verify(m);

@@ -7,13 +7,17 @@ import eu.infosharing.governance.process.ProcessContract;
 import eu.infosharing.governance.process.ProcessContracts;
 import eu.infosharing.governance.process.ProductAction;
 import eu.infosharing.governance.process.UserTaskContract;
+import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Field;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -22,6 +26,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -50,6 +55,8 @@ import org.camunda.bpm.engine.variable.Variables;
  * opens its transaction.
  */
 final class TrustBoundary extends CommandInterceptor {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrustBoundary.class);
 
     /** Commands that only read (queries, reports, lookups): the engine's authorization decides what they return. */
     private static final Pattern READ = Pattern.compile("^(Get|Find|Is|Optimize|ExecuteFilter)\\w*|Create\\w*QueryCmd"
@@ -98,26 +105,37 @@ final class TrustBoundary extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        Person person = personBehind(command);
+        Authentication caller = callerAtDoor();
+        Person person = caller == null ? null : personBehind(caller);
         if (person != null) {
             check(command, person);
         }
         try {
             return next.execute(command);
         } catch (RuntimeException e) {
-            throw translate(e, command, person);
+            RuntimeException translated = translate(e, command, person);
+            String completed = caller != null && translated == e ? completedTaskId(command) : null;
+            RuntimeException gone = completed == null ? null : noLongerOpen(completed, person);
+            if (gone != null) {
+                log.info("Completion of task {} refused, the task is no longer open (the engine said: {})", completed,
+                        e.getClass().getSimpleName());
+                throw gone;
+            }
+            throw translated;
         }
     }
 
-    /** The person who sends this command from a door, or null when the product or the engine itself runs it. */
-    private Person personBehind(Command<?> command) {
+    /** Who sends this command from a door (admins included), or null when the product or the engine itself runs it. */
+    private Authentication callerAtDoor() {
         if (Context.getCommandContext() != null || ProductAction.isActive() || looking.get()) {
             return null;
         }
         Authentication auth = configuration.getIdentityService().getCurrentAuthentication();
-        if (auth == null || auth.getUserId() == null) {
-            return null;
-        }
+        return auth == null || auth.getUserId() == null ? null : auth;
+    }
+
+    /** The person behind a door's command, or null for an administrator, who passes. */
+    private Person personBehind(Authentication auth) {
         List<String> groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
         boolean admin = groups.stream().anyMatch(g -> configuration.getAdminGroups() != null && configuration.getAdminGroups().contains(g))
                 || groups.contains(Roles.ADMINS)
@@ -268,6 +286,51 @@ final class TrustBoundary extends CommandInterceptor {
         if (!shown.isEmpty()) {
             dropShown(command, variablesField, variables, shown);
         }
+    }
+
+    private static String completedTaskId(Command<?> command) {
+        String name = command.getClass().getSimpleName();
+        return name.equals("CompleteTaskCmd") || name.equals("SubmitTaskFormCmd") ? (String) read(command, "taskId") : null;
+    }
+
+    /**
+     * A completion that failed because the task is no longer open (someone completed it first, or the same person a
+     * moment before): what happened instead of the engine's "task is null" or optimistic-locking text. Null when the
+     * task is still open (the failure was about something else) or when the lookup fails too (the database is away).
+     */
+    private RuntimeException noLongerOpen(String taskId, Person person) {
+        try {
+            if (lookUp(() -> configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult()) != null) {
+                return null;
+            }
+            HistoricTaskInstance done = lookUp(() -> configuration.getHistoryService().createHistoricTaskInstanceQuery()
+                    .taskId(taskId).singleResult());
+            if (done == null || !mayKnowOf(done, person)) {
+                return new InvalidRequestException(Response.Status.NOT_FOUND, "There is no open task with id " + taskId);
+            }
+            String at = done.getEndTime() == null ? "" : " at " + done.getEndTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+            if (!TaskEntity.DELETE_REASON_COMPLETED.equals(done.getDeleteReason())) {
+                return new TaskNoLongerOpen("This task is no longer open: it was closed" + at + " when its process moved "
+                        + "on without it. Nothing you sent was recorded.");
+            }
+            String by = lookUp(() -> configuration.getHistoryService().createUserOperationLogQuery().taskId(taskId)
+                    .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()).stream()
+                    .map(UserOperationLogEntry::getUserId).filter(Objects::nonNull).findFirst().orElse(null);
+            return new TaskNoLongerOpen("This task was already completed" + (by == null ? "" : " by " + by) + at
+                    + ". Nothing you sent was recorded.");
+        } catch (RuntimeException lookupFailed) {
+            return null;
+        }
+    }
+
+    /** Who may learn who completed a task: whoever could work or see it (its candidates, its assignee, coordinators). */
+    private boolean mayKnowOf(HistoricTaskInstance task, Person person) {
+        if (person == null || person.coordinator() || person.auditor() || person.userId().equals(task.getAssignee())) {
+            return true;
+        }
+        return lookUp(() -> configuration.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(task.getId()).list())
+                .stream().anyMatch(l -> person.userId().equals(l.getUserId())
+                        || l.getGroupId() != null && person.groups().contains(l.getGroupId()));
     }
 
     /** Coordinators reassign and reschedule a task; the name, the description and the rest are the product's. */

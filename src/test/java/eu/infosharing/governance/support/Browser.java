@@ -217,13 +217,24 @@ public class Browser implements AutoCloseable {
         return pageText();
     }
 
+    /** Waits until the page shows this text (Tasklist's notifications come after its request), and answers the page. */
+    public String waitForText(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String page = pageText();
+        while (!page.contains(text) && System.nanoTime() < deadline) {
+            pause(500);
+            page = pageText();
+        }
+        return page;
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
 
     /** A screenshot of the top of the page, where Tasklist shows its notifications. */
     public Path screenshotTop(String name) {
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('.modal').forEach(m => m.scrollTop = 0);");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0; });");
         pause(300);
         return screenshot(name);
     }

@@ -26,17 +26,26 @@ public final class WebappSession {
     }
 
     public static WebappSession login(int port, String user, String password) {
-        WebappSession session = new WebappSession(port);
-        session.send("GET", "/camunda/app/tasklist/", null, null);
-        HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-                "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
-        if (login.statusCode() != 200) {
-            throw new IllegalStateException("Tasklist login of " + user + " answered " + login.statusCode() + ": " + login.body());
+        Attempt attempt = attemptLogin(port, user, password);
+        if (attempt.response().statusCode() != 200) {
+            throw new IllegalStateException("Tasklist login of " + user + " answered " + attempt.response().statusCode() + ": "
+                    + attempt.response().body());
         }
         // the login starts a new session: Tasklist's next read gives it its CSRF token, as in the browser
-        session.send("GET", "/camunda/api/admin/auth/user/default", null, null);
-        return session;
+        attempt.session().send("GET", "/camunda/api/admin/auth/user/default", null, null);
+        return attempt.session();
+    }
+
+    /** A login through Tasklist's login form, whatever it answers. */
+    public record Attempt(WebappSession session, HttpResponse<String> response) {
+    }
+
+    public static Attempt attemptLogin(int port, String user, String password) {
+        WebappSession session = new WebappSession(port);
+        session.send("GET", "/camunda/app/tasklist/", null, null);
+        return new Attempt(session, session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)));
     }
 
     /** A call to Tasklist's engine API, e.g. path "/task/{id}/submit-form". */

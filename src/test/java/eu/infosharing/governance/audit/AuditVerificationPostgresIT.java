@@ -1,0 +1,171 @@
+package eu.infosharing.governance.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.AuditTrail;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.NotificationMode;
+import eu.infosharing.governance.organisation.Language;
+import eu.infosharing.governance.organisation.Nis2Sector;
+import eu.infosharing.governance.organisation.Nis2Status;
+import eu.infosharing.governance.support.EmbeddedPostgresConfiguration;
+import eu.infosharing.governance.support.Members;
+import eu.infosharing.governance.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The audit verification on PostgreSQL while audited work goes on: writers append entries to the same memberships'
+ * chains from several threads (as parallel notifications do), and the verification runs again and again meanwhile,
+ * through the API, the evidence pack and the nightly check. It never reports a break that is not there; and the
+ * breaks that are there (an edited row, a removed one, one added after the head) are still found.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(EmbeddedPostgresConfiguration.class)
+class AuditVerificationPostgresIT {
+
+    private static final String PASSWORD = "Verify-Pg-Secret-1";
+    private static final int MEMBERSHIPS = 6;
+    private static final int WRITERS = 4;
+    private static final Duration WORK = Duration.ofSeconds(25);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Members members;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    AuditTrail auditTrail;
+    @Autowired
+    AuditChainVerifier verifier;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void verificationDuringConcurrentWritesNeverCriesWolfAndStillFindsRealBreaks() throws Exception {
+        users.user("pgauditor", PASSWORD, Roles.AUDITORS);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= MEMBERSHIPS; i++) {
+            ids.add(members.activeMember("CIDR", "Verified Energy " + i, Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null,
+                    Language.en, NotificationMode.SEND_ON_BEHALF).getId());
+        }
+        int before = count("select count(*) from audit_entry");
+
+        AtomicBoolean working = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            done.add(writers.submit(() -> {
+                while (working.get()) {
+                    Long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                    auditTrail.appendSeparately(id, CurrentUser.SYSTEM, "LOAD_TEST", "writer " + writer + " entry " + written.get());
+                    written.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+
+        ConcurrentLinkedQueue<String> falseAlarms = new ConcurrentLinkedQueue<>();
+        int checks = 0;
+        Instant end = Instant.now().plus(WORK);
+        try {
+            while (Instant.now().isBefore(end)) {
+                JsonNode v = json.readTree(mvc.perform(get("/api/audit/verification").with(httpBasic("pgauditor", PASSWORD)))
+                        .andReturn().getResponse().getContentAsString());
+                if (!v.path("intact").asBoolean()) {
+                    falseAlarms.add("verification: " + v);
+                }
+                Long one = ids.get(checks % ids.size());
+                JsonNode pack = json.readTree(mvc.perform(get("/api/memberships/" + one + "/evidence-pack.json")
+                        .with(httpBasic("pgauditor", PASSWORD))).andReturn().getResponse().getContentAsString());
+                if (!pack.path("auditChainIntact").asBoolean()) {
+                    falseAlarms.add("evidence pack " + one + ": " + pack.path("auditChainProblem"));
+                }
+                if (!verifier.verifyAll().intact()) {
+                    falseAlarms.add("nightly: " + verifier.lastVerification());
+                }
+                checks++;
+            }
+        } finally {
+            working.set(false);
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            writers.shutdown();
+        }
+
+        System.out.printf("Audit verification on PostgreSQL: %d rounds of checks (API, evidence pack, nightly) while %d "
+                + "writers appended %d entries; false alarms: %d%n", checks, WRITERS, written.get(), falseAlarms.size());
+        assertThat(written.get()).as("entries written meanwhile").isGreaterThan(50);
+        assertThat(checks).as("checks while writing").isGreaterThan(10);
+        assertThat(falseAlarms).as("breaks reported while nothing was tampered with").isEmpty();
+        assertThat(count("select count(*) from audit_entry")).isEqualTo(before + written.get());
+        assertThat(verifier.verifyAll().intact()).isTrue();
+
+        // real breaks are still found on PostgreSQL: an edited row, a removed one, one added after the head
+        Long victim = ids.get(0);
+        Map<String, Object> last = jdbc.queryForMap("select * from audit_entry where membership_id = ? order by seq desc limit 1", victim);
+        jdbc.update("update audit_entry set summary = 'nothing happened' where id = ?", last.get("id"));
+        assertThat(verifier.verifyAll().firstBrokenLink().reason()).isEqualTo("its content was changed after it was written");
+        jdbc.update("update audit_entry set summary = ? where id = ?", last.get("summary"), last.get("id"));
+        assertThat(verifier.verifyAll().intact()).isTrue();
+
+        jdbc.update("delete from audit_entry where id = ?", last.get("id"));
+        assertThat(verifier.verifyAll().firstBrokenLink().reason()).contains("entries after it were removed");
+        reinsert(last);
+        assertThat(verifier.verifyAll().intact()).isTrue();
+
+        // the head recorded on the membership one entry back: the last row is then one the head does not account for
+        Map<String, Object> head = jdbc.queryForMap("select audit_head, audit_seq from membership where id = ?", victim);
+        jdbc.update("update membership set audit_head = ?, audit_seq = audit_seq - 1 where id = ?", last.get("previous_hash"), victim);
+        AuditChainVerifier.BrokenLink added = verifier.verifyAll().firstBrokenLink();
+        assertThat(added.membershipId()).isEqualTo(victim);
+        assertThat(added.reason()).isEqualTo("the trail goes on after its recorded head: entries were added after it");
+        jdbc.update("update membership set audit_head = ?, audit_seq = ? where id = ?", head.get("audit_head"), head.get("audit_seq"), victim);
+        assertThat(verifier.verifyAll().intact()).isTrue();
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        jdbc.update("insert into audit_entry (id, membership_id, seq, occurred_at, actor, kind, summary, previous_hash, hash, "
+                        + "summary_salt, summary_digest, redacted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"),
+                row.get("membership_id"), row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("kind"),
+                row.get("summary"), row.get("previous_hash"), row.get("hash"), row.get("summary_salt"),
+                row.get("summary_digest"), row.get("redacted_at"));
+    }
+
+    private int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
+    }
+}
