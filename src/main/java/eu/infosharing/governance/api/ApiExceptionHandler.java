@@ -21,6 +21,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every error of our API as application/problem+json (RFC 9457), naming the bad fields. */
@@ -81,6 +82,9 @@ public class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof AuthenticationException || e instanceof AccessDeniedException) {
             throw e; // Spring Security's own answers (401 with its challenge, 403)
+        }
+        if (e instanceof AsyncRequestNotUsableException) {
+            throw e; // the client went away: nothing to answer, nothing to log as our error
         }
         if (DatabaseOutage.causedBy(e)) {
             log.warn("Answered 503: the database is not available ({})", e.getClass().getSimpleName());
