@@ -55,6 +55,9 @@ class AuditVerificationPostgresIT {
     private static final int MEMBERSHIPS = 6;
     private static final int WRITERS = 4;
     private static final Duration WORK = Duration.ofSeconds(25);
+    // rounds and entries the test waits for past WORK when the machine is slow, so load changes the time, not the proof
+    private static final int MIN_CHECKS = 11;
+    private static final int MIN_WRITTEN = 51;
 
     @Autowired
     MockMvc mvc;
@@ -101,7 +104,9 @@ class AuditVerificationPostgresIT {
         int checks = 0;
         Instant end = Instant.now().plus(WORK);
         try {
-            while (Instant.now().isBefore(end)) {
+            Instant giveUp = end.plus(Duration.ofMinutes(5));
+            while (Instant.now().isBefore(giveUp)
+                    && (Instant.now().isBefore(end) || checks < MIN_CHECKS || written.get() < MIN_WRITTEN)) {
                 JsonNode v = json.readTree(mvc.perform(get("/api/audit/verification").with(httpBasic("pgauditor", PASSWORD)))
                         .andReturn().getResponse().getContentAsString());
                 if (!v.path("intact").asBoolean()) {
@@ -128,8 +133,8 @@ class AuditVerificationPostgresIT {
 
         System.out.printf("Audit verification on PostgreSQL: %d rounds of checks (API, evidence pack, nightly) while %d "
                 + "writers appended %d entries; false alarms: %d%n", checks, WRITERS, written.get(), falseAlarms.size());
-        assertThat(written.get()).as("entries written meanwhile").isGreaterThan(50);
-        assertThat(checks).as("checks while writing").isGreaterThan(10);
+        assertThat(written.get()).as("entries written meanwhile").isGreaterThanOrEqualTo(MIN_WRITTEN);
+        assertThat(checks).as("checks while writing").isGreaterThanOrEqualTo(MIN_CHECKS);
         assertThat(falseAlarms).as("breaks reported while nothing was tampered with").isEmpty();
         assertThat(count("select count(*) from audit_entry")).isEqualTo(before + written.get());
         assertThat(verifier.verifyAll().intact()).isTrue();
