@@ -64,10 +64,10 @@ public final class Wording {
         kind("ACKNOWLEDGEMENT_WAIVED", "Acknowledgement not expected");
         kind("ACKNOWLEDGEMENT_MISSING", "Acknowledgement missing");
         kind("CESSATION_WITHDRAWAL", "Withdrawal");
-        kind("CESSATION_BREACH", "Breach of the rules reported");
+        kind("CESSATION_BREACH", "Breach procedure");
         kind("CESSATION_LAPSE", "Lapse");
-        kind("CESSATION_ORGANISATION_CEASED", "Organisation ceased to exist");
-        kind("CESSATION_INELIGIBLE", "No longer eligible");
+        kind("CESSATION_ORGANISATION_CEASED", "Cessation of the organisation");
+        kind("CESSATION_INELIGIBLE", "Loss of eligibility");
         kind("CESSATION_DATE_MOVED", "Cessation date moved");
         kind("BREACH_RESPONSE", "Member's response to the breach report");
         kind("BREACH_DECISION", "Breach decision");
@@ -232,11 +232,13 @@ public final class Wording {
 
     private static final Pattern CODE = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\\w-])");
     private static final Pattern INSTANT = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z\\b");
+    private static final Pattern DAY = Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])");
+    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final Pattern ARROW = Pattern.compile("\\b([A-Z][A-Z_]+) → ([A-Z][A-Z_]+)\\b");
 
     /**
      * Free text recorded with an entry, as people read it: the codes in it by their names, "A → B" between two
-     * statuses as "from A to B", and instants in the zone, formatted for people. Words in capitals that are not codes
+     * statuses as "from A to B", instants in the zone and dates, formatted for people. Words in capitals that are not codes
      * (GDPR, DORA, CCB) stay as written.
      */
     public static String text(String text, DateTimeFormatter time) {
@@ -248,7 +250,17 @@ public final class Wording {
         out = out.replace(" → ", " to ");
         out = CODE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
                 m.group().length() > 1 && VALUES.containsKey(m.group()) ? VALUES.get(m.group()) : m.group()));
-        return INSTANT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(time.format(Instant.parse(m.group()))));
+        out = INSTANT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(time.format(Instant.parse(m.group()))));
+        return DAY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(day(m.group())));
+    }
+
+    /** 2026-12-30 reads "30 Dec 2026"; a text that only looks like a date stays as written. */
+    private static String day(String iso) {
+        try {
+            return DAY_FORMAT.format(java.time.LocalDate.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /**

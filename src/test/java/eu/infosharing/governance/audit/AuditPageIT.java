@@ -60,7 +60,7 @@ class AuditPageIT {
             browser.openSignedIn("/audit/memberships/" + m.getId(), "pageauditor", PASSWORD);
             int rows = browser.waitForCount("#timeline tbody tr", 5);
             assertThat(rows).isGreaterThanOrEqualTo(5);
-            assertThat(browser.texts("#timeline tbody tr")).anyMatch(r -> r.contains("No longer eligible by coordinator pagecoordinator"))
+            assertThat(browser.texts("#timeline tbody tr")).anyMatch(r -> r.contains("Loss of eligibility by pagecoordinator: No longer operates in Belgium"))
                     .anyMatch(r -> r.contains("Status changed from Cessation pending to Ceased"));
             assertThat(browser.texts("#chain")).singleElement().asString().contains("intact");
             // the diagram is drawn, and the steps the cessation took are marked

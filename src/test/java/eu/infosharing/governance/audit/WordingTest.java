@@ -114,8 +114,8 @@ class WordingTest {
                 .isEqualTo("Notification choice: Notifications to competent authorities: the arrangement sends them on the "
                         + "member's behalf");
         // an instant in a recorded text is shown in the zone; acronyms stay
-        assertThat(Wording.text("Due 2026-11-30T09:35:20.744792Z for the NBB (DORA)", TIME))
-                .isEqualTo("Due 30 Nov 2026, 10:35:20 for the NBB (DORA)");
+        assertThat(Wording.text("Due 2026-11-30T09:35:20.744792Z for the NBB (DORA), effective 2026-12-30; AGN-2026-000001-NBB-ENTRY", TIME))
+                .isEqualTo("Due 30 Nov 2026, 10:35:20 for the NBB (DORA), effective 30 Dec 2026; AGN-2026-000001-NBB-ENTRY");
         assertThat(Wording.decisionValue("DORA entity type (Art. 2(1))", "A")).isEqualTo("(a) Credit institution (DORA Art. 2(1))");
         assertThat(Wording.decisionValue("Arrangement admits direct competitors", true)).isEqualTo("yes");
     }
