@@ -237,7 +237,7 @@ class AuditTrailTest {
                 && s.contains("Lawful basis: legitimate interest (GDPR Art. 6(1)(f))"));
         assertThat(sentences).anyMatch(s -> s.startsWith("Decision table \u201cEligibility\u201d decided Eligible: yes")
                 && s.contains("(a) Credit institution (DORA Art. 2(1))"));
-        assertThat(sentences).anyMatch(s -> s.startsWith("Task \u201cVet application\u201d completed by coordinator Chris Peeters"));
+        assertThat(sentences).anyMatch(s -> s.startsWith("Task \u201cVet application: Ledger Bank, GRC\u201d completed by coordinator Chris Peeters"));
         assertThat(sentences).anyMatch(s -> s.startsWith("Notification sent: AGN-") && s.contains("-NBB-ENTRY sent to NBB"));
     }
 
