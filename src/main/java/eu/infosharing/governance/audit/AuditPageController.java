@@ -9,6 +9,7 @@ import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.NotificationSettings;
+import eu.infosharing.governance.organisation.IdentifierKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuditPageController {
 
-    private static final DateTimeFormatter TIME_PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final MembershipService memberships;
     private final ArrangementRepository arrangements;
     private final Timeline timeline;
@@ -63,7 +62,7 @@ public class AuditPageController {
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.zone = settings.getZone();
-        this.time = TIME_PATTERN.withZone(zone);
+        this.time = Wording.time(zone);
     }
 
     @GetMapping(value = "/audit", produces = MediaType.TEXT_HTML_VALUE)
@@ -75,10 +74,11 @@ public class AuditPageController {
         LocalDate start = parseDate(from);
         LocalDate end = parseDate(to);
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        // an identifier however it is typed: 0599799597, 0599 799 597, BE0599.799.597, an LEI in groups of four
         List<Membership> found = memberships.search(wanted, blank(arrangement) ? null : arrangement).stream()
                 .filter(timeline::mayAudit)
                 .filter(m -> needle.isEmpty() || m.getOrganisation().getLegalName().toLowerCase(Locale.ROOT).contains(needle)
-                        || m.getOrganisation().displayIdentifiers().toLowerCase(Locale.ROOT).contains(needle))
+                        || IdentifierKey.matches(m.getOrganisation(), needle))
                 .filter(m -> start == null || !day(m).isBefore(start))
                 .filter(m -> end == null || !day(m).isAfter(end))
                 .toList();
@@ -88,11 +88,12 @@ public class AuditPageController {
                 .append("<label>Arrangement <select name=\"arrangement\"><option value=\"\">all</option>");
         for (Arrangement a : arrangements.findAll()) {
             html.append("<option value=\"").append(esc(a.getCode())).append("\"").append(a.getCode().equals(arrangement) ? " selected" : "")
-                    .append(">").append(esc(a.getCode())).append("</option>");
+                    .append(">").append(esc(a.getName())).append("</option>");
         }
         html.append("</select></label><label>Status <select name=\"status\"><option value=\"\">all</option>");
         for (MembershipStatus s : MembershipStatus.values()) {
-            html.append("<option").append(s == wanted ? " selected" : "").append(">").append(s).append("</option>");
+            html.append("<option value=\"").append(s).append("\"").append(s == wanted ? " selected" : "").append(">")
+                    .append(esc(Wording.status(s))).append("</option>");
         }
         html.append("</select></label><label>Applied from <input type=\"date\" name=\"from\" value=\"").append(esc(from))
                 .append("\"></label><label>to <input type=\"date\" name=\"to\" value=\"").append(esc(to)).append("\"></label>")
@@ -100,8 +101,8 @@ public class AuditPageController {
                 .append("<table id=\"memberships\"><thead><tr><th>#</th><th>Organisation</th><th>Arrangement</th><th>Status</th><th>Applied</th></tr></thead><tbody>");
         for (Membership m : found) {
             html.append("<tr><td><a href=\"/audit/memberships/").append(m.getId()).append("\">").append(m.getId()).append("</a></td><td>")
-                    .append(esc(m.getOrganisation().getLegalName())).append("</td><td>").append(esc(m.getArrangement().getCode()))
-                    .append("</td><td>").append(m.getStatus()).append("</td><td>").append(time.format(m.getAppliedAt())).append("</td></tr>");
+                    .append(esc(m.getOrganisation().getLegalName())).append("</td><td>").append(esc(m.getArrangement().getName()))
+                    .append("</td><td>").append(esc(Wording.status(m.getStatus()))).append("</td><td>").append(time.format(m.getAppliedAt())).append("</td></tr>");
         }
         html.append("</tbody></table><p>").append(found.size()).append(" membership(s)</p>");
         return end(html);
@@ -121,7 +122,8 @@ public class AuditPageController {
         html.append("<p><a href=\"/audit\">All memberships</a></p>")
                 .append("<h1>").append(esc(m.getOrganisation().getLegalName())).append(" in ").append(esc(m.getArrangement().getName())).append("</h1>")
                 .append("<p class=\"facts\">").append(esc(m.getOrganisation().displayIdentifiers())).append(" · membership ").append(m.getId())
-                .append(" · status <strong id=\"status\">").append(m.getStatus()).append("</strong></p>")
+                .append(" · status <strong id=\"status\" data-code=\"").append(m.getStatus()).append("\">")
+                .append(esc(Wording.status(m.getStatus()))).append("</strong></p>")
                 .append("<p id=\"chain\" class=\"").append(broken == null ? "ok" : "broken").append("\">Audit chain: ")
                 .append(broken == null ? "intact (" + m.getAuditTrail().size() + " entries verified against their hashes)"
                         : "BROKEN at entry #" + broken.seq() + ": " + esc(broken.reason())).append("</p>")
@@ -147,11 +149,12 @@ public class AuditPageController {
                     .append("<script type=\"application/xml\" id=\"diagram-xml\">")
                     .append(bpmnXml(shown.getProcessDefinitionId()).replace("</script", "<\\/script")).append("</script>");
         }
-        html.append("<h2>Timeline</h2><table id=\"timeline\"><thead><tr><th>When (" + zone + ")</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>");
+        html.append("<h2>Timeline</h2><table id=\"timeline\"><thead><tr><th>When (").append(esc(zone.getId()))
+                .append(" time)</th><th>What happened</th></tr></thead><tbody>");
         for (Timeline.Entry e : entries) {
-            html.append("<tr class=\"").append(esc(e.source())).append("\"><td>").append(time.format(e.at())).append("</td><td>")
-                    .append(esc(e.actor())).append("</td><td>").append(esc(e.kind())).append("</td><td>").append(esc(e.summary()))
-                    .append("</td></tr>");
+            // the sentence for people; the code stays on the row for machines (and in the JSON timeline)
+            html.append("<tr class=\"").append(esc(e.source())).append("\" data-kind=\"").append(esc(e.kind())).append("\"><td>")
+                    .append(esc(e.when())).append("</td><td>").append(esc(e.sentence())).append("</td></tr>");
         }
         html.append("</tbody></table>")
                 .append("<script src=\"/webjars/bpmn-js/8.0.0/dist/bpmn-navigated-viewer.production.min.js\"></script>")

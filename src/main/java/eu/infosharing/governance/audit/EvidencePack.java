@@ -33,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EvidencePack {
 
-    private static final DateTimeFormatter TIME_PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final Timeline timeline;
     private final AuthorityNotificationRepository notifications;
     private final AuditChainVerifier verifier;
@@ -51,7 +49,7 @@ public class EvidencePack {
         this.organiser = organiser;
         this.queries = queries;
         this.settings = settings;
-        this.time = TIME_PATTERN.withZone(settings.getZone());
+        this.time = Wording.time(settings.getZone());
         this.timeline = timeline;
         this.notifications = notifications;
         this.verifier = verifier;
@@ -115,7 +113,7 @@ public class EvidencePack {
             Writer w = new Writer(report);
             w.line("Evidence pack", 16, true);
             w.line(pack.organisation() + " in " + pack.arrangement(), 12, true);
-            w.line(pack.identifiers() + " · membership " + pack.membershipId() + " · status " + pack.status(), 10, false);
+            w.line(pack.identifiers() + " · membership " + pack.membershipId() + " · status " + Wording.value(pack.status()), 10, false);
             w.line(pack.regimes(), 10, false);
             w.line("Contact person(s): " + pack.contactPersons(), 10, false);
             LetterContent.Organiser organiser = pack.organiser();
@@ -130,9 +128,9 @@ public class EvidencePack {
                 w.line("None: the membership has no competent authority to notify.", 10, false);
             }
             for (Notification n : pack.notifications()) {
-                w.line(n.reference() + " · " + n.authority() + " · " + n.event() + " effective " + n.effectiveDate() + ", due "
-                        + n.dueDate() + " · " + n.status() + (n.sentAt() == null ? "" : " at " + time.format(n.sentAt()) + " by "
-                        + n.channel() + ", message id " + n.messageId()) + (n.confirmedAt() == null ? "" : " · confirmed by "
+                w.line(n.reference() + " · " + n.authority() + " · " + Wording.value(n.event()) + " effective " + n.effectiveDate()
+                        + ", due " + n.dueDate() + " · " + Wording.value(n.status()) + (n.sentAt() == null ? "" : " at "
+                        + time.format(n.sentAt()) + " by " + Wording.value(n.channel()) + ", message id " + n.messageId()) + (n.confirmedAt() == null ? "" : " · confirmed by "
                         + n.confirmedBy() + " with the authority's reference " + n.memberReference())
                         + " · on time: " + n.onTime() + " · acknowledged: " + n.acknowledged()
                         + (n.acknowledgedOn() == null ? "" : " on " + n.acknowledgedOn() + ", authority's reference "
@@ -142,7 +140,7 @@ public class EvidencePack {
             w.gap();
             w.line("Timeline", 12, true);
             for (Timeline.Entry e : pack.timeline()) {
-                w.line(time.format(e.at()) + " · " + e.actor() + " · " + e.kind() + " · " + e.summary(), 9, false);
+                w.line(e.when() + " · " + e.sentence(), 9, false);
             }
             w.close();
             PDFMergerUtility merger = new PDFMergerUtility();

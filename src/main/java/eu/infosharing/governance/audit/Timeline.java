@@ -6,12 +6,17 @@ import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.membership.AuditEntry;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
+import eu.infosharing.governance.notification.NotificationSettings;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -20,6 +25,8 @@ import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,22 +38,43 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Timeline {
 
+    public static final String PROCESS_STARTED = "PROCESS_STARTED";
+    public static final String PROCESS_ENDED = "PROCESS_ENDED";
+    public static final String PROCESS_CANCELLED = "PROCESS_CANCELLED";
+    public static final String TASK_CREATED = "TASK_CREATED";
+    public static final String TASK_COMPLETED = "TASK_COMPLETED";
+    public static final String TASK_CANCELLED = "TASK_CANCELLED";
+    public static final String DECISION = "DECISION";
+    public static final String INCIDENT_RAISED = "INCIDENT_RAISED";
+    public static final String INCIDENT_RESOLVED = "INCIDENT_RESOLVED";
+    public static final String INCIDENT_CLOSED = "INCIDENT_CLOSED";
+    /** Every kind of entry the engine's history gives. */
+    public static final List<String> ENGINE_KINDS = List.of(PROCESS_STARTED, PROCESS_ENDED, PROCESS_CANCELLED, TASK_CREATED,
+            TASK_COMPLETED, TASK_CANCELLED, DECISION, INCIDENT_RAISED, INCIDENT_RESOLVED, INCIDENT_CLOSED);
+
     private final MembershipService memberships;
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final CurrentUser currentUser;
+    /** Times as people read them: in {@code governance.notification.zone}. */
+    private final DateTimeFormatter time;
 
     public Timeline(MembershipService memberships, HistoryService historyService, IdentityService identityService,
-                    CurrentUser currentUser) {
+                    CurrentUser currentUser, NotificationSettings settings) {
         this.memberships = memberships;
         this.historyService = historyService;
         this.identityService = identityService;
         this.currentUser = currentUser;
+        this.time = Wording.time(settings.getZone());
     }
 
-    /** One moment of the history: when, from where, what, who, and the process it belongs to. */
+    /**
+     * One moment of the history: when, from where, what, who, and the process it belongs to. {@code kind} is the code
+     * for machines and {@code summary} the text as recorded; people read {@code sentence}, {@code what} (the kind's
+     * name), {@code who} (the actor's role and name) and {@code when} (the time in the configured zone).
+     */
     public record Entry(Instant at, String source, String kind, String actor, String summary, String processInstanceId,
-                        String processDefinitionKey, String hash) {
+                        String processDefinitionKey, String hash, String what, String who, String sentence, String when) {
     }
 
     /** Auditors, coordinators and administrators, and the membership's own representatives; nobody else (403). */
@@ -67,13 +95,29 @@ public class Timeline {
     public List<Entry> of(Long membershipId) {
         Membership m = auditable(membershipId);
         List<Entry> entries = new ArrayList<>();
-        for (AuditEntry e : m.getAuditTrail()) {
-            entries.add(new Entry(e.getOccurredAt(), "audit", e.getKind(), e.getActor(), e.getSummary(), null, null, e.getHash()));
-        }
-        // the reader may not read the engine's history itself; what it may see was checked above
-        Privileged.run(identityService, () -> engineHistory(m, entries));
+        // the reader may not read the engine's history nor other users itself; what it may see was checked above
+        Privileged.run(identityService, () -> {
+            People people = new People();
+            for (AuditEntry e : m.getAuditTrail()) {
+                String who = people.describe(e.getActor());
+                entries.add(entry(e.getOccurredAt(), "audit", e.getKind(), e.getActor(), e.getSummary(), null, null, e.getHash(),
+                        who, Wording.sentence(e.getKind(), e.getSummary(), who, time)));
+            }
+            engineHistory(m, entries, people);
+        });
         entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> order(e.kind())));
         return entries;
+    }
+
+    private Entry entry(Instant at, String source, String kind, String actor, String summary, String processInstanceId,
+                        String processDefinitionKey, String hash, String who, String sentence) {
+        return new Entry(at, source, kind, actor, summary, processInstanceId, processDefinitionKey, hash, Wording.kind(kind),
+                who, sentence, time.format(at));
+    }
+
+    /** The dates and times of the timeline as people read them. */
+    public DateTimeFormatter time() {
+        return time;
     }
 
     /** The process instances of the membership: those the product started with its id as business key. */
@@ -89,50 +133,102 @@ public class Timeline {
                 .distinct().toList());
     }
 
-    private void engineHistory(Membership m, List<Entry> entries) {
+    private void engineHistory(Membership m, List<Entry> entries, People people) {
         for (HistoricProcessInstance pi : historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(m.getId())).list()) {
             String key = pi.getProcessDefinitionKey();
             String name = pi.getProcessDefinitionName() == null ? key : pi.getProcessDefinitionName();
-            entries.add(new Entry(at(pi.getStartTime()), "engine", "PROCESS_STARTED", actor(pi.getStartUserId()),
-                    name + " started", pi.getId(), key, null));
+            String starter = people.describe(actor(pi.getStartUserId()));
+            entries.add(entry(at(pi.getStartTime()), "engine", PROCESS_STARTED, actor(pi.getStartUserId()),
+                    name + " started", pi.getId(), key, null, starter,
+                    "Process " + quoted(name) + " started" + Wording.by(starter)));
             if (pi.getEndTime() != null) {
                 boolean cancelled = pi.getDeleteReason() != null;
-                entries.add(new Entry(at(pi.getEndTime()), "engine", cancelled ? "PROCESS_CANCELLED" : "PROCESS_ENDED", "system",
+                entries.add(entry(at(pi.getEndTime()), "engine", cancelled ? PROCESS_CANCELLED : PROCESS_ENDED, "system",
                         name + (cancelled ? " cancelled: " + pi.getDeleteReason() : " ended at " + pi.getEndActivityId()),
-                        pi.getId(), key, null));
+                        pi.getId(), key, null, null, "Process " + quoted(name) + (cancelled
+                                ? " cancelled: " + Wording.text(pi.getDeleteReason(), time)
+                                : " ended at " + quoted(activityName(pi.getId(), pi.getEndActivityId())))));
             }
             for (HistoricTaskInstance t : historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).list()) {
-                entries.add(new Entry(at(t.getStartTime()), "engine", "TASK_CREATED", "system",
+                entries.add(entry(at(t.getStartTime()), "engine", TASK_CREATED, "system",
                         "Task " + t.getName() + (t.getDueDate() == null ? "" : ", due " + t.getDueDate().toInstant()),
-                        pi.getId(), key, null));
+                        pi.getId(), key, null, null, "Task " + quoted(t.getName()) + " opened"
+                                + (t.getDueDate() == null ? "" : ", due " + time.format(t.getDueDate().toInstant()))));
                 if (t.getEndTime() != null) {
                     boolean completed = "completed".equals(t.getDeleteReason());
-                    entries.add(new Entry(at(t.getEndTime()), "engine", completed ? "TASK_COMPLETED" : "TASK_CANCELLED",
-                            completed ? completer(t) : "system",
-                            "Task " + t.getName() + (completed ? " completed" : " closed: " + t.getDeleteReason()), pi.getId(), key, null));
+                    String actor = completed ? completer(t) : "system";
+                    String who = people.describe(actor);
+                    entries.add(entry(at(t.getEndTime()), "engine", completed ? TASK_COMPLETED : TASK_CANCELLED, actor,
+                            "Task " + t.getName() + (completed ? " completed" : " closed: " + t.getDeleteReason()), pi.getId(), key,
+                            null, who, "Task " + quoted(t.getName()) + (completed ? " completed" + Wording.by(who)
+                                    : " closed without being completed (" + t.getDeleteReason() + ")")));
                 }
             }
             for (HistoricDecisionInstance d : historyService.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
                     .includeInputs().includeOutputs().list()) {
                 String inputs = d.getInputs().stream().map(i -> i.getClauseName() + " = " + i.getValue()).collect(Collectors.joining(", "));
                 String outputs = d.getOutputs().stream().map(o -> o.getClauseName() + " = " + o.getValue()).collect(Collectors.joining(", "));
-                entries.add(new Entry(at(d.getEvaluationTime()), "engine", "DECISION", "system",
+                String given = d.getInputs().stream().map(i -> i.getClauseName() + ": " + Wording.decisionValue(i.getClauseName(), i.getValue()))
+                        .collect(Collectors.joining("; "));
+                String gave = d.getOutputs().stream().map(o -> o.getClauseName() + ": " + Wording.decisionValue(o.getClauseName(), o.getValue()))
+                        .collect(Collectors.joining("; "));
+                String table = d.getDecisionDefinitionName() == null ? d.getDecisionDefinitionKey() : d.getDecisionDefinitionName();
+                entries.add(entry(at(d.getEvaluationTime()), "engine", DECISION, "system",
                         "Decision " + d.getDecisionDefinitionKey() + ": " + inputs + " → " + (outputs.isEmpty() ? "no rule matched" : outputs),
-                        pi.getId(), key, null));
+                        pi.getId(), key, null, null, "Decision table " + quoted(table) + " decided "
+                                + (gave.isEmpty() ? "nothing (no rule matched)" : gave) + ", given " + given));
             }
             for (HistoricIncident i : historyService.createHistoricIncidentQuery().processInstanceId(pi.getId()).list()) {
-                entries.add(new Entry(at(i.getCreateTime()), "engine", "INCIDENT_RAISED", "system",
-                        "Incident at " + i.getActivityId() + ": " + i.getIncidentMessage(), pi.getId(), key, null));
+                String step = quoted(activityName(pi.getId(), i.getActivityId()));
+                entries.add(entry(at(i.getCreateTime()), "engine", INCIDENT_RAISED, "system",
+                        "Incident at " + i.getActivityId() + ": " + i.getIncidentMessage(), pi.getId(), key, null, null,
+                        "Incident at " + step + ": " + Wording.text(i.getIncidentMessage(), time)));
                 if (i.getEndTime() != null) {
-                    entries.add(new Entry(at(i.getEndTime()), "engine", i.isResolved() ? "INCIDENT_RESOLVED" : "INCIDENT_CLOSED", "system",
+                    entries.add(entry(at(i.getEndTime()), "engine", i.isResolved() ? INCIDENT_RESOLVED : INCIDENT_CLOSED, "system",
                             "Incident at " + i.getActivityId() + (i.isResolved() ? " resolved: the step ran again" : " closed with its process"),
-                            pi.getId(), key, null));
+                            pi.getId(), key, null, null, "Incident at " + step
+                                    + (i.isResolved() ? " resolved: the step ran again" : " closed with its process")));
                 }
             }
         }
     }
 
+    /** The name a model gives a step, as the history recorded it; its id when it has none. */
+    private String activityName(String processInstanceId, String activityId) {
+        if (activityId == null) {
+            return "";
+        }
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .list().stream().map(HistoricActivityInstance::getActivityName).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(activityId);
+    }
+
+    private static String quoted(String name) {
+        return "\u201c" + name + "\u201d";
+    }
+
+    /**
+     * Who did it, as people read it: role and name ("coordinator Chris Peeters"), from the identity service; null for
+     * the product itself. Looked up once per person and timeline.
+     */
+    private final class People {
+        private final Map<String, String> known = new HashMap<>();
+
+        String describe(String userId) {
+            if (userId == null || CurrentUser.SYSTEM.equals(userId)) {
+                return null;
+            }
+            return known.computeIfAbsent(userId, id -> {
+                User user = identityService.createUserQuery().userId(id).singleResult();
+                String name = user == null ? id : String.join(" ", Stream.of(user.getFirstName(), user.getLastName())
+                        .filter(p -> p != null && !p.isBlank()).toList());
+                List<String> groups = identityService.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList();
+                String role = Wording.role(groups);
+                return (role == null ? "" : role + " ") + (name.isBlank() ? id : name);
+            });
+        }
+    }
     /** Who completed the task, from the engine's user operation log. */
     private String completer(HistoricTaskInstance t) {
         return historyService.createUserOperationLogQuery().taskId(t.getId())

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -101,7 +102,8 @@ public final class PdfPages implements AutoCloseable {
 
     /**
      * The text as the font can show it. Helvetica only knows WinAnsi, and names may be written in any script: a letter
-     * with an accent the font lacks keeps its base letter (ź -> z), anything else becomes '?', so rendering never fails.
+     * with an accent the font lacks keeps its base letter (ź -> z), a sign it lacks a stand-in it has (→ -> "->"), anything
+     * else becomes '?', so rendering never fails.
      * The e-mail and the PDF document information keep the exact text.
      */
     public static String encodable(PDFont font, String text) {
@@ -111,12 +113,30 @@ public final class PdfPages implements AutoCloseable {
                 out.append(' ');
             } else if (canEncode(font, Character.toString(cp))) {
                 out.appendCodePoint(cp);
+            } else if (STAND_INS.containsKey(cp) && canEncode(font, STAND_INS.get(cp))) {
+                out.append(STAND_INS.get(cp));
             } else {
                 String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
                 out.append(!base.isEmpty() && canEncode(font, base) ? base : "?");
             }
         });
         return out.toString();
+    }
+
+    /**
+     * Signs our texts and people's input use that WinAnsi lacks, written with characters it has: the arrow between
+     * two states, comparison signs, the minus and non-breaking hyphens.
+     */
+    private static final Map<Integer, String> STAND_INS = Map.ofEntries(
+            Map.entry(0x2192, "->"), Map.entry(0x2190, "<-"), Map.entry(0x2194, "<->"), Map.entry(0x21D2, "=>"),
+            Map.entry(0x2264, "<="), Map.entry(0x2265, ">="), Map.entry(0x2260, "/="), Map.entry(0x2212, "-"),
+            Map.entry(0x2010, "-"), Map.entry(0x2011, "-"), Map.entry(0x2012, "-"), Map.entry(0x2032, "'"),
+            Map.entry(0x2033, "\""), Map.entry(0x2713, "v"), Map.entry(0x2715, "x"));
+
+    /** Whether the font prints every character of the text as it is (no stand-in, no '?'). */
+    public static boolean prints(PDFont font, String text) {
+        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isISOControl(cp)
+                || canEncode(font, Character.toString(cp)));
     }
 
     private static boolean canEncode(PDFont font, String s) {

@@ -108,6 +108,10 @@ class AuditTrailTest {
         users.user("auditreader", PASSWORD, Roles.AUDITORS);
         users.user("auditdpo", PASSWORD, Roles.PRIVACY);
         users.user("auditlegal", PASSWORD, Roles.LEGAL);
+        org.camunda.bpm.engine.identity.User chris = identityService.createUserQuery().userId("auditcoord").singleResult();
+        chris.setFirstName("Chris");
+        chris.setLastName("Peeters");
+        identityService.saveUser(chris);
 
         ApplicationRequest bank = Applications.withOrganisation(Applications.bank("GRC", "Ledger Bank", List.of()),
                 Applications.organisation("Ledger Bank", "PRIVATE_COMPANY", "NOT_IN_SCOPE", null, "A", Identifiers.lei()));
@@ -208,6 +212,36 @@ class AuditTrailTest {
     }
 
     @Test
+    void peopleReadEachEntryAsASentenceAndMachinesKeepTheCode() throws Exception {
+        JsonNode timeline = json.readTree(mvc.perform(get("/api/memberships/" + membershipId + "/timeline")
+                .with(httpBasic("auditreader", PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> sentences = new ArrayList<>();
+        for (JsonNode e : timeline) {
+            String sentence = e.get("sentence").asText();
+            assertThat(sentence).as("the sentence of " + e).isNotBlank()
+                    .doesNotContainPattern("(?<![\\w-])[A-Z][A-Z0-9]*_[A-Z0-9_]+") // no code
+                    .doesNotContain("→", " = ")
+                    .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}"); // no UTC instant
+            assertThat(e.get("kind").asText()).as("the code stays for machines").matches("[A-Z_]+");
+            assertThat(e.get("what").asText()).isEqualTo(Wording.kind(e.get("kind").asText())).doesNotContain("_");
+            // the time in the configured zone, as people write it
+            assertThat(e.get("when").asText()).isEqualTo(Wording.time(ZoneId.of("Europe/Brussels"))
+                    .format(Instant.parse(e.get("at").asText()))).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}:\\d{2}");
+            sentences.add(sentence);
+        }
+        assertThat(sentences).contains(
+                "Vetting: more information requested by coordinator Chris Peeters: Which SOC team will take part?",
+                "Vetting: approved by coordinator Chris Peeters: Clear now");
+        assertThat(sentences).anyMatch(s -> s.startsWith("Status changed from Cessation pending to Ceased: Withdrawal took effect"));
+        assertThat(sentences).anyMatch(s -> s.startsWith("GDPR check: approved by data protection officer auditdpo")
+                && s.contains("Lawful basis: legitimate interest (GDPR Art. 6(1)(f))"));
+        assertThat(sentences).anyMatch(s -> s.startsWith("Decision table \u201cEligibility\u201d decided Eligible: yes")
+                && s.contains("(a) Credit institution (DORA Art. 2(1))"));
+        assertThat(sentences).anyMatch(s -> s.startsWith("Task \u201cVet application: Ledger Bank, GRC\u201d completed by coordinator Chris Peeters"));
+        assertThat(sentences).anyMatch(s -> s.startsWith("Notification sent: AGN-") && s.contains("-NBB-ENTRY sent to NBB"));
+    }
+
+    @Test
     void anEditedAuditRowIsDetectedByTheChainCheck() throws Exception {
         mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
@@ -245,12 +279,48 @@ class AuditTrailTest {
     }
 
     @Test
+    void theAuditPageFindsAnIdentifierHoweverItIsTyped() throws Exception {
+        String[] ids = tx.execute(s -> {
+            var o = memberships.findById(membershipId).orElseThrow().getOrganisation();
+            return new String[] {o.getEnterpriseNumber(), o.getLei()};
+        });
+        String number = ids[0];
+        String lei = ids[1];
+        List<String> typed = new ArrayList<>(List.of(lei, lei.toLowerCase(java.util.Locale.ROOT),
+                eu.infosharing.governance.organisation.Lei.format(lei), String.join("-", lei.split("(?<=\\G.{4})"))));
+        if (number != null) {
+            typed.addAll(List.of(number, number.substring(0, 4) + " " + number.substring(4, 7) + " " + number.substring(7),
+                    eu.infosharing.governance.organisation.EnterpriseNumber.format(number), "BE" + number, "BE " + number.substring(0, 4)
+                            + "." + number.substring(4, 7) + "." + number.substring(7)));
+        }
+        for (String q : typed) {
+            mvc.perform(get("/audit").param("q", q).with(httpBasic("auditreader", PASSWORD))).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(">Ledger Bank<")));
+        }
+        // and an identifier it does not have finds nothing
+        mvc.perform(get("/audit").param("q", "9999 9999 9999").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(">Ledger Bank<"))));
+        // the filters offer names; the values stay codes
+        mvc.perform(get("/audit").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "<option value=\"AWAITING_RULES_ACCEPTANCE\">Awaiting acceptance of the rules</option>")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<option value=\"OTICS\">OT/ICS Security</option>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(">OTICS<"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(">AWAITING_RULES_ACCEPTANCE<"))));
+    }
+
+    @Test
     void evidenceIsExportedForAuditorsAndTheMemberOnly() throws Exception {
         byte[] pdf = mvc.perform(get("/api/memberships/" + membershipId + "/evidence-pack.pdf").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Evidence pack", "Ledger Bank", "Audit chain: intact", "NOTIFICATION_SENT", "REVIEW_GDPR");
+            assertThat(text).contains("Evidence pack", "Ledger Bank", "Audit chain: intact", "Notification sent: AGN-",
+                    "GDPR check: approved by data protection officer auditdpo", "status Ceased");
+            // sentences and names, not codes; and every character in the font: no arrow printed as '?'
+            assertThat(text).doesNotContain("STATUS_CHANGED", "REVIEW_GDPR", "UNDER_REVIEW", "LEGITIMATE_INTEREST")
+                    .contains("Status changed from Under review to More information requested");
+            assertThat(text.replace("Which SOC team will take part?", "")).as("characters the font lacks").doesNotContain("?");
             // what a supervisor needs to place the notifications: the entity's regimes, its contact, the organiser
             assertThat(text.replaceAll("\\s+", " ")).contains("DORA: (a) Credit institution",
                     "Contact person(s): Contact of Ledger Bank <security@ledgerbank.example>",
