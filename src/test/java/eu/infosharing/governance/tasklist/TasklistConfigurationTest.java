@@ -2,18 +2,31 @@ package eu.infosharing.governance.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.identity.Roles;
+import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.support.Applications;
+import eu.infosharing.governance.support.Onboardings;
+import eu.infosharing.governance.support.TestUsers;
+import eu.infosharing.governance.support.WebappSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What Tasklist's pages load from the running product: our configuration and stylesheet, not the webjar's defaults.
- * The browser walk (TasklistWalkthroughIT) sees their effect on the page; this test sees that they are served.
+ * What Tasklist's pages load from the running product: our configuration and stylesheet, not the webjar's defaults,
+ * and the tasks' descriptions. The browser walk (TasklistWalkthroughIT) sees their effect on the page; this test sees
+ * that they are served.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -21,8 +34,16 @@ class TasklistConfigurationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static final String PASSWORD = "Describe-Test-Secret-1";
+
     @LocalServerPort
     int port;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    Onboardings onboardings;
+    @Autowired
+    ObjectMapper json;
 
     /** Members and reviewers see neither Camunda's migration banner nor a Create task link they may not use. */
     @Test
@@ -45,6 +66,23 @@ class TasklistConfigurationTest {
         for (String locale : new String[] {"en", "de"}) {
             assertThat(get("/camunda/app/tasklist/locales/" + locale + ".json").statusCode()).as(locale).isEqualTo(200);
         }
+    }
+
+    /** The Description tab of a task shows the user task's documentation, read through Tasklist's engine API. */
+    @Test
+    void aTasksDescriptionReachesTasklist() throws Exception {
+        users.user("describer", PASSWORD, Roles.COORDINATORS);
+        Membership m = onboardings.apply("describer", Applications.publicBody("GRC", "Describing Agency"));
+        String taskId = onboardings.openTask(m.getProcessInstanceId(), OnboardingProcess.TASK_VET_APPLICATION).getId();
+        String documented = Bpmn.readModelFromFile(Path.of("bpmn", OnboardingProcess.KEY + ".bpmn").toFile())
+                .<UserTask>getModelElementById(OnboardingProcess.TASK_VET_APPLICATION).getDocumentations().iterator().next()
+                .getTextContent();
+
+        HttpResponse<String> task = WebappSession.login(port, "describer", PASSWORD).engine("GET", "/task/" + taskId, null);
+
+        assertThat(task.statusCode()).as(task.body()).isEqualTo(200);
+        assertThat(json.readTree(task.body()).get("description").asText()).isEqualTo(documented)
+                .contains("Approve").contains("Due in 5 days");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
