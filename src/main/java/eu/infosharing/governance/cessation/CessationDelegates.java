@@ -1,5 +1,6 @@
 package eu.infosharing.governance.cessation;
 
+import eu.infosharing.governance.notification.NotificationSettings;
 import static eu.infosharing.governance.process.CessationProcess.*;
 
 import eu.infosharing.governance.api.InvalidInputException;
@@ -81,7 +82,7 @@ public class CessationDelegates {
 
     /** Every user task of the model: a name that says who and what, its due date, and the context its form shows. */
     @Bean
-    TaskListener cessationTaskListener(CessationService cessations, CessationSettings settings) {
+    TaskListener cessationTaskListener(CessationService cessations, CessationSettings settings, NotificationSettings dates) {
         return task -> {
             Cessation c = cessations.cessation(CESSATION_ID.from(task));
             Membership m = c.getMembership();
@@ -104,7 +105,7 @@ public class CessationDelegates {
             TaskDisplay.CESSATION_REASON.putIn(v, c.getReason());
             TaskDisplay.BREACH_EVIDENCE.putIn(v, c.getEvidence() == null ? "" : c.getEvidence());
             TaskDisplay.MEMBER_RESPONSE.putIn(v, c.getMemberResponse() == null ? "No response" : c.getMemberResponse());
-            TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(v, c.getEffectiveDate() == null ? "" : c.getEffectiveDate().toString());
+            TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(v, dates.readable().date(c.getEffectiveDate()));
             TaskDisplay.CONTACTS.putIn(v, o.displayContacts());
             task.setVariablesLocal(v);
         };

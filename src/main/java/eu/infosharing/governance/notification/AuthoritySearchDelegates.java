@@ -8,12 +8,9 @@ import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.process.BusinessKey;
 import eu.infosharing.governance.process.TaskDisplay;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +22,8 @@ public class AuthoritySearchDelegates {
 
     /** Shows the coordinator what is known of the entity and the authorities configured today. */
     @Bean
-    TaskListener authoritySearchTaskListener(AuthoritySearch search, MembershipService memberships) {
+    TaskListener authoritySearchTaskListener(AuthoritySearch search, MembershipService memberships,
+                                              NotificationSettings settings) {
         return task -> {
             Membership m = memberships.get(BusinessKey.membershipId(task));
             Map<String, Object> shown = new HashMap<>();
@@ -34,8 +32,7 @@ public class AuthoritySearchDelegates {
             TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().getCountry() + "; " + m.getOrganisation().displayRegimes());
             TaskDisplay.EVENT_LABEL.putIn(shown, (NotificationEvent.valueOf(EVENT.from(task)) == NotificationEvent.ENTRY
                     ? "Entry into " : "Cessation of participation in ") + m.getArrangement().getName());
-            TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(shown, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                    .withLocale(Locale.UK).format(LocalDate.parse(EFFECTIVE_ON.from(task))));
+            TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(shown, settings.readable().date(LocalDate.parse(EFFECTIVE_ON.from(task))));
             KNOWN_AUTHORITIES.putIn(shown, search.knownAuthorities());
             task.setVariablesLocal(shown);
         };

@@ -1,5 +1,6 @@
 package eu.infosharing.governance.notification;
 
+import eu.infosharing.governance.process.ReadableDates;
 import static eu.infosharing.governance.process.NotificationProcess.*;
 
 import eu.infosharing.governance.engine.DueDates;
@@ -10,10 +11,7 @@ import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.AcknowledgementProcess;
 import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.process.TaskNames;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -69,7 +67,7 @@ public class NotificationDelegates {
                 task.setName(TaskNames.named("Notify " + authority.getCode(), who));
                 task.setFollowUpDate(DueDates.after(settings.getSendTaskFollowUp()));
             }
-            task.setVariablesLocal(context(n, authority, o, links));
+            task.setVariablesLocal(context(n, authority, o, links, settings));
         };
     }
 
@@ -98,10 +96,8 @@ public class NotificationDelegates {
             Organisation o = n.getMembership().getOrganisation();
             task.setName(TaskNames.named("Acknowledgement missing from " + authority.getCode(), n.getMembership().label()));
             task.setDueDate(DueDates.after(settings.getFollowUpDue()));
-            Map<String, Object> v = context(n, authority, o, links);
-            java.time.LocalDate sent = notifications.doneOn(n);
-            TaskDisplay.SENT_ON_LABEL.putIn(v, sent == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                    .withLocale(Locale.ENGLISH).format(sent));
+            Map<String, Object> v = context(n, authority, o, links, settings);
+            TaskDisplay.SENT_ON_LABEL.putIn(v, settings.readable().date(notifications.doneOn(n)));
             task.setVariablesLocal(v);
         };
     }
@@ -114,8 +110,8 @@ public class NotificationDelegates {
     }
 
     private static Map<String, Object> context(AuthorityNotification n, CompetentAuthority authority, Organisation o,
-                                               PublicLinks links) {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH);
+                                               PublicLinks links, NotificationSettings settings) {
+        ReadableDates date = settings.readable();
         Map<String, Object> v = new HashMap<>();
         TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName());
         TaskDisplay.ARRANGEMENT_NAME.putIn(v, n.getMembership().getArrangement().getName());
@@ -127,8 +123,8 @@ public class NotificationDelegates {
             case CESSATION -> "Cessation of participation";
             case CONCERN_ENDED -> "The participation no longer concerns the authority";
         });
-        TaskDisplay.EFFECTIVE_DATE.putIn(v, date.format(n.getEffectiveDate()));
-        TaskDisplay.DUE_DATE_LABEL.putIn(v, date.format(n.getDueDate()));
+        TaskDisplay.EFFECTIVE_DATE.putIn(v, date.date(n.getEffectiveDate()));
+        TaskDisplay.DUE_DATE_LABEL.putIn(v, date.date(n.getDueDate()));
         TaskDisplay.LEGAL_BASIS.putIn(v, n.getLegalBasis());
         TaskDisplay.LETTER_URL.putIn(v, links.to("/api/notifications/" + n.getId() + "/document"));
         TaskDisplay.CONTACTS.putIn(v, o.displayContacts());

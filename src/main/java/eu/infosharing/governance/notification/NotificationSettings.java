@@ -1,5 +1,7 @@
 package eu.infosharing.governance.notification;
 
+import eu.infosharing.governance.process.ReadableDates;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +56,11 @@ public class NotificationSettings {
 
     public LocalDate today() {
         return LocalDate.now(zone);
+    }
+
+    /** Dates and times as people read them, in this zone: "30 November 2026, 10:35". */
+    public ReadableDates readable() {
+        return ReadableDates.in(zone);
     }
 
     public LocalDate dateOf(Instant instant) {

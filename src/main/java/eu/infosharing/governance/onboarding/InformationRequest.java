@@ -1,5 +1,7 @@
 package eu.infosharing.governance.onboarding;
 
+import eu.infosharing.governance.process.ReadableDates;
+
 import eu.infosharing.governance.membership.Membership;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,9 +59,10 @@ public class InformationRequest {
         return answeredAt == null;
     }
 
-    public String display() {
-        return askedAt + " " + askedBy + " asked: " + question
-                + (isOpen() ? "\n  (not answered yet)" : "\n  " + answeredAt + " " + answeredBy + " answered: " + answer);
+    /** The question and its answer as a person reads them, each with its date and time: "30 November 2026, 10:35 ...". */
+    public String display(ReadableDates dates) {
+        return dates.dateTime(askedAt) + " " + askedBy + " asked: " + question
+                + (isOpen() ? "\n  (not answered yet)" : "\n  " + dates.dateTime(answeredAt) + " " + answeredBy + " answered: " + answer);
     }
 
     public String getQuestion() {

@@ -2,6 +2,7 @@ package eu.infosharing.governance.onboarding;
 
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
 import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.organisation.Organisation;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.OnboardingProcess;
@@ -22,10 +23,13 @@ public class TaskContext {
 
     private final SponsorshipRepository sponsorships;
     private final InformationRequestRepository informationRequests;
+    private final NotificationSettings dates;
 
-    public TaskContext(SponsorshipRepository sponsorships, InformationRequestRepository informationRequests) {
+    public TaskContext(SponsorshipRepository sponsorships, InformationRequestRepository informationRequests,
+                       NotificationSettings dates) {
         this.sponsorships = sponsorships;
         this.informationRequests = informationRequests;
+        this.dates = dates;
     }
 
     @Transactional(readOnly = true)
@@ -42,7 +46,7 @@ public class TaskContext {
         ApplicationFields.MOTIVATION.putIn(v, m.getMotivation() == null ? "" : m.getMotivation());
         List<InformationRequest> requests = informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId());
         TaskDisplay.INFORMATION_REQUESTS.putIn(v, requests.isEmpty() ? "None"
-                : requests.stream().map(InformationRequest::display).collect(Collectors.joining("\n")));
+                : requests.stream().map(r -> r.display(dates.readable())).collect(Collectors.joining("\n")));
         switch (taskKey) {
             case OnboardingProcess.TASK_AMEND_APPLICATION -> {
                 TaskDisplay.LATEST_QUESTION.putIn(v, requests.isEmpty() ? "" : requests.get(requests.size() - 1).getQuestion());
@@ -55,7 +59,7 @@ public class TaskContext {
             case OnboardingProcess.TASK_ACCEPT_RULES -> {
                 RulesOfConductVersion rules = m.getArrangement().getCurrentRules();
                 OnboardingProcess.RULES_VERSION_ID.putIn(v, rules.getId());
-                TaskDisplay.RULES_VERSION.putIn(v, rules.getVersionLabel() + ", in force from " + rules.getEffectiveFrom());
+                TaskDisplay.RULES_VERSION.putIn(v, rules.getVersionLabel() + ", in force from " + dates.readable().date(rules.getEffectiveFrom()));
                 TaskDisplay.RULES_TEXT.putIn(v, rules.getBody());
             }
             case OnboardingProcess.TASK_FOLLOW_UP_SPONSOR, OnboardingProcess.TASK_ENDORSE_APPLICATION ->

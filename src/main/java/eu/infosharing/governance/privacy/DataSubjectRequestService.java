@@ -1,5 +1,6 @@
 package eu.infosharing.governance.privacy;
 
+import eu.infosharing.governance.process.ReadableDates;
 import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
@@ -20,7 +21,6 @@ import eu.infosharing.governance.process.DataSubjectRequestProcess;
 import eu.infosharing.governance.process.ProductAction;
 import eu.infosharing.governance.process.TaskDisplay;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -206,15 +206,15 @@ public class DataSubjectRequestService {
     /** What the DPO's form shows: references, dates and counts; the person's identity is in the export only. */
     public Map<String, Object> taskContext(Long id) {
         DataSubjectRequest r = requests.findById(id).orElseThrow();
-        DateTimeFormatter date = DateTimeFormatter.ISO_LOCAL_DATE;
+        ReadableDates date = dates.readable();
         Map<String, Object> v = new HashMap<>();
         DataSubjectRequestProcess.REQUEST_REFERENCE.putIn(v, r.getReference());
         DataSubjectRequestProcess.REQUEST_KIND_LABEL.putIn(v, r.getKind().label());
         TaskDisplay.ORGANISATION_NAME.putIn(v, r.getOrganisation().getLegalName());
-        DataSubjectRequestProcess.RECEIVED_LABEL.putIn(v, date.format(dates.dateOf(r.getReceivedAt()))
+        DataSubjectRequestProcess.RECEIVED_LABEL.putIn(v, date.date(r.getReceivedAt())
                 + (r.getReceivedVia() == DataSubjectRequest.ReceivedVia.DPO_RECORDED ? " (recorded by the DPO)"
                 : " (from a representative of the organisation)"));
-        DataSubjectRequestProcess.DUE_LABEL.putIn(v, date.format(r.getDueDate()) + (r.isExtended()
+        DataSubjectRequestProcess.DUE_LABEL.putIn(v, date.date(r.getDueDate()) + (r.isExtended()
                 ? " (extended by two months: " + r.getExtensionReason() + ")" : ""));
         DataSubjectRequestProcess.FINDINGS_SUMMARY.putIn(v, findingsSummary(id));
         DataSubjectRequestProcess.EXPORT_URL.putIn(v, links.to("/api/data-subject-requests/" + id + "/export.json"));

@@ -1,5 +1,6 @@
 package eu.infosharing.governance.revision;
 
+import eu.infosharing.governance.notification.NotificationSettings;
 import static eu.infosharing.governance.process.RulesRevisionProcess.*;
 
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
@@ -51,7 +52,8 @@ public class RulesRevisionDelegates {
 
     /** Both acceptance tasks: a name that says who and what, the new text and its summary for the form. */
     @Bean
-    TaskListener revisionTaskListener(RulesRevisionService revisions, MembershipService memberships) {
+    TaskListener revisionTaskListener(RulesRevisionService revisions, MembershipService memberships,
+                                      NotificationSettings dates) {
         return task -> {
             Membership m = memberships.get(MEMBERSHIP_ID.from(task));
             RulesOfConductVersion v = revisions.version(RULES_VERSION_ID.from(task));
@@ -59,7 +61,7 @@ public class RulesRevisionDelegates {
             Map<String, Object> context = new HashMap<>();
             TaskDisplay.ORGANISATION_NAME.putIn(context, m.getOrganisation().getLegalName());
             TaskDisplay.ARRANGEMENT_NAME.putIn(context, m.getArrangement().getName());
-            TaskDisplay.RULES_VERSION.putIn(context, v.getVersionLabel() + ", in force from " + v.getEffectiveFrom());
+            TaskDisplay.RULES_VERSION.putIn(context, v.getVersionLabel() + ", in force from " + dates.readable().date(v.getEffectiveFrom()));
             TaskDisplay.CHANGE_SUMMARY.putIn(context, v.getChangeSummary());
             TaskDisplay.RULES_TEXT.putIn(context, v.getBody());
             task.setVariablesLocal(context);

@@ -24,6 +24,7 @@ import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.ReadableDates;
 import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Applications;
 import eu.infosharing.governance.support.Identifiers;
@@ -420,7 +421,12 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         assertThat(pi).isWaitingAt(OnboardingProcess.TASK_VET_APPLICATION);
         Task vetAgain = openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION);
         assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.INFORMATION_REQUESTS.name()).toString())
-                .contains("Who leads your security team?").contains("Our CISO, see contact");
+                .contains("Who leads your security team?").contains("Our CISO, see contact")
+                .as("the question and the answer are dated as people read them, in Brussels time, not as raw instants")
+                .contains(informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId()).stream()
+                        .map(r -> ReadableDates.in(java.time.ZoneId.of("Europe/Brussels")).dateTime(r.getAskedAt()) + " ")
+                        .findFirst().orElseThrow())
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.CONTACTS.name()).toString()).contains("Ciso Person", onFile);
         assertThat(informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId())).singleElement()
                 .satisfies(r -> assertThat(r.getAnsweredBy()).isEqualTo("applicant"));

@@ -309,6 +309,29 @@ public class ModelLintTest {
         assertThat(problems).as(contract.key() + ".bpmn").isEmpty();
     }
 
+    /**
+     * Tasklist's Description tab shows the task's description, which the engine takes from the user task's
+     * documentation: every user task says what it is for, what each decision leads to, and when it is due. The
+     * documentation is an expression to the engine, so it must not hold one by accident.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contracts")
+    void everyUserTaskDescribesItsPurposeAndItsDeadline(ProcessContract contract) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (UserTask task : model(contract).getModelElementsByType(UserTask.class)) {
+            String text = task.getDocumentations().stream().map(d -> d.getTextContent().strip())
+                    .collect(Collectors.joining(" ")).strip();
+            if (text.length() < 80) {
+                problems.add(task.getId() + " has no description of a sentence or two: '" + text + "'");
+            } else if (!text.matches("(?s).*\\bDue\\b.*")) {
+                problems.add(task.getId() + " does not say when it is due: " + text);
+            } else if (text.contains("${") || text.contains("#{")) {
+                problems.add(task.getId() + " has an expression in its description: " + text);
+            }
+        }
+        assertThat(problems).as(contract.key() + ".bpmn").isEmpty();
+    }
+
     @Test
     void theTasksWaitingWithoutADueDateAreUserTasksOfTheModels() {
         Set<String> userTasks = ProcessContracts.ALL.stream().flatMap(c -> c.userTasks().keySet().stream()).collect(Collectors.toSet());

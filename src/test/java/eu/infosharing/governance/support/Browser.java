@@ -80,7 +80,14 @@ public class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/camunda/app/tasklist/default/");
         for (int attempt = 1; attempt <= 5; attempt++) {
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+            try {
+                // the first drawing of Tasklist loads its scripts and translations: slow on a busy machine
+                new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                screenshot("login-page-not-drawn-" + user);
+                throw new AssertionError("Tasklist's login page was not drawn; the page says: " + pageText(), e);
+            }
             pause(1000);
             WebElement name = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
             WebElement secret = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
@@ -144,6 +151,20 @@ public class Browser implements AutoCloseable {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
             pause(1000);
         }
+    }
+
+    /** Whether an element matching the CSS selector is on the page and displayed. */
+    public boolean shows(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Opens a tab of the open task ("Form", "History", "Diagram", "Description") and answers what the page shows. */
+    public String openTaskTab(String label) {
+        By tab = By.xpath("//ul[contains(@class,'nav-tabs')]/li[.//a[normalize-space(.)='" + label + "']]");
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='" + label + "']"));
+        wait.until(d -> d.findElement(tab).getAttribute("class").contains("active"));
+        pause(1000);
+        return pageText();
     }
 
     public void startProcess(String name) {

@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The entry lifecycle as the people who use it see it, in headless Chromium through the real Tasklist login:
  * alice applies from the start form (a wrong enterprise number first), the coordinator vets from the "Vetting"
  * filter, alice accepts the rules she reads, the DPO and legal decide, and the membership is validated and ACTIVE.
+ * Members and reviewers see no Camunda migration banner and no Create task link; a task's Description tab says what
+ * it is for.
  * Screenshots of each step: target/browser-screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,6 +59,7 @@ class TasklistWalkthroughIT {
             // alice, a representative, sees her organisation's filter only
             browser.loginToTasklist("alice", "alice");
             assertThat(browser.filterNames()).containsExactly("My organisation");
+            assertNoBannerNorCreateTask(browser);
             browser.screenshot("alice-tasklist");
 
             // a first try with a wrong enterprise number: the server's message names the field, nothing is created
@@ -80,6 +83,12 @@ class TasklistWalkthroughIT {
             assertThat(browser.filterNames()).containsExactlyInAnyOrder("Vetting", "Overdue", "All open");
             browser.openFilter("Vetting");
             browser.openTask("Vet application: Acme Bank, GRC");
+            // the Description tab says what the task is for, what each decision leads to, and when it is due
+            String description = browser.openTaskTab("Description");
+            browser.screenshot("coordinator-task-description");
+            assertThat(description).contains("Approve (the applicant is asked to accept the rules of conduct)")
+                    .contains("Due in 5 days");
+            browser.openTaskTab("Form");
             assertThat(browser.value(TaskDisplay.IDENTIFIERS.name())).contains("0599.799.597").contains("5493 0084 UKLV MY22 DS16");
             assertThat(browser.value(TaskDisplay.REGIMES.name())).contains("Essential entity").contains("Credit institution");
             browser.choose(OnboardingProcess.VETTING_DECISION.name(), "Approve");
@@ -101,6 +110,7 @@ class TasklistWalkthroughIT {
             // the DPO checks data protection
             browser.loginToTasklist("dpo", "dpo");
             assertThat(browser.filterNames()).containsExactly("My reviews");
+            assertNoBannerNorCreateTask(browser);
             browser.openFilter("My reviews");
             browser.openTask("Check data protection (GDPR): Acme Bank, GRC");
             browser.select(OnboardingProcess.LAWFUL_BASIS.name(), "Legitimate interest (GDPR Art. 6(1)(f), NIS2 recital 121)");
@@ -123,6 +133,14 @@ class TasklistWalkthroughIT {
             Membership validated = waitForStatus(MembershipStatus.ACTIVE);
             assertThat(validated.getId()).isEqualTo(applied.getId());
         }
+    }
+
+    /** Camunda's migration banner and the Create task link, neither of which a member or a reviewer can use. */
+    private static void assertNoBannerNorCreateTask(Browser browser) {
+        assertThat(browser.shows(".ce-eol-banner")).as("the Camunda 8 migration banner").isFalse();
+        assertThat(browser.shows(".create-task-action")).as("the Create task link").isFalse();
+        assertThat(browser.pageText()).doesNotContain("migrate to Camunda 8").doesNotContain("Create task")
+                .contains("Start process");
     }
 
     private void fillApplication(Browser browser, String enterpriseNumber) {

@@ -1,0 +1,37 @@
+package eu.infosharing.governance.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** The dates and times task forms show: local, in words, never a raw instant. */
+class ReadableDatesTest {
+
+    private final ReadableDates brussels = ReadableDates.in(ZoneId.of("Europe/Brussels"));
+
+    @Test
+    void anInstantIsShownInTheConfiguredZoneInWords() {
+        Instant asked = Instant.parse("2026-11-30T09:35:20.744792Z");
+
+        assertThat(brussels.dateTime(asked)).isEqualTo("30 November 2026, 10:35");
+        assertThat(ReadableDates.in(ZoneId.of("Europe/Lisbon")).dateTime(asked)).isEqualTo("30 November 2026, 09:35");
+    }
+
+    @Test
+    void summerTimeAndTheDayAnInstantFallsOnAreTheZones() {
+        Instant lateEvening = Instant.parse("2026-06-30T22:30:00Z");
+
+        assertThat(brussels.dateTime(lateEvening)).isEqualTo("1 July 2026, 00:30");
+        assertThat(brussels.date(lateEvening)).isEqualTo("1 July 2026");
+    }
+
+    @Test
+    void aDateIsInWordsAndNoDateIsEmpty() {
+        assertThat(brussels.date(LocalDate.of(2027, 1, 1))).isEqualTo("1 January 2027");
+        assertThat(brussels.date((LocalDate) null)).isEmpty();
+        assertThat(brussels.dateTime(null)).isEmpty();
+    }
+}
