@@ -616,27 +616,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         });
     }
 
-    /** All mails written to the test outbox for this address, concatenated. */
     private String mailTo(String address) {
-        try (Stream<Path> files = Files.list(Path.of("target/test-outbox"))) {
-            StringBuilder all = new StringBuilder();
-            for (Path f : files.toList()) {
-                if (Files.readString(f).contains(address)) {
-                    all.append(decodeMail(f)).append('\n');
-                }
-            }
-            return all.toString();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String decodeMail(Path f) {
-        try (var in = Files.newInputStream(f)) {
-            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
-            return message.getSubject() + "\n" + message.getContent();
-        } catch (IOException | jakarta.mail.MessagingException e) {
-            throw new AssertionError(e);
-        }
+        return eu.infosharing.governance.support.Outbox.mailTo(address);
     }
 }
