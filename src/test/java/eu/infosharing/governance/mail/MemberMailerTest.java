@@ -247,6 +247,11 @@ class MemberMailerTest {
         assertThat(DestructionConfirmation.stepOf("destruction-reminder")).isEqualTo(MemberMail.Step.REMINDER);
         assertThat(NotificationForMember.stepOf("prepared")).isEqualTo(MemberMail.Step.FIRST);
         assertThat(NotificationForMember.stepOf("reminder")).isEqualTo(MemberMail.Step.REMINDER);
+        assertThat(ApplicationProgress.stageOf("received")).contains(ApplicationProgress.Stage.RECEIVED);
+        assertThat(ApplicationProgress.stageOf("information-request")).contains(ApplicationProgress.Stage.INFORMATION_REQUEST);
+        assertThat(ApplicationProgress.stageOf("acceptance-request")).contains(ApplicationProgress.Stage.ACCEPTANCE_REQUEST);
+        assertThat(ApplicationProgress.stageOf("activation")).contains(ApplicationProgress.Stage.ACTIVATION);
+        assertThat(ApplicationProgress.stageOf("rejection")).as("another mail's name").isEmpty();
         assertThatThrownBy(() -> ApplicationClosed.outcomeOf("acceptance-reminder")).hasMessageContaining("acceptance-reminder");
         assertThatThrownBy(() -> DestructionConfirmation.stepOf("reminder")).hasMessageContaining("reminder");
         assertThatThrownBy(() -> NotificationForMember.stepOf("destruction-request")).hasMessageContaining("destruction-request");
