@@ -392,7 +392,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         assertThat(status(m)).isEqualTo(MembershipStatus.INFORMATION_REQUESTED);
         // the applicant is asked by mail, with the question, the way to Tasklist and its status page
         assertThat(pi).hasPassed(OnboardingProcess.SERVICE_TASK_ASK_APPLICANT_FOR_INFORMATION).isWaitingAt(OnboardingProcess.TASK_AMEND_APPLICATION);
-        assertThat(mailTo("first@vague.example")).contains("The coordinators of Governance, Risk & Compliance ask for more information")
+        assertThat(mailTo("first@vague.example")).contains("The coordinators of Governance, Risk & Compliance (GRC) ask for more information")
                 .contains("Who leads your security team?").contains("/camunda/app/tasklist/")
                 .contains("/my-organisation/memberships/" + m.getId());
 
