@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *       same moment, a task claimed by someone else: 409;</li>
  *   <li>an answer meant for people (a refusal of the trust boundary, a form's validation, an authorization, a 404)
  *       keeps its status, Camunda's shape and its words; a Java class named in them is shortened to its simple name,
- *       and the type is Camunda's exception type (never one of ours, Spring's or a driver's);</li>
+ *       and the type is Camunda's exception type (never one of ours, Spring's or a driver's); a form field's refusal
+ *       is the one sentence that names the field, without the engine's "Cannot instantiate process definition ...:"
+ *       in front of it;</li>
  *   <li>any other server error whose message names SQL, classes or a stack is 500 problem+json with a reference that
  *       the log carries with the details.</li>
  * </ul>
@@ -98,6 +101,12 @@ public final class EngineRestErrors implements AutoDiscoverable {
             log.error("Engine REST error, reference {}", reference, failure);
             return problem(Response.Status.fromStatusCode(status), Problems.INTERNAL_ERROR, Problems.INTERNAL_ERROR_TITLE,
                     Problems.internalErrorDetail(reference)).build();
+        }
+        FormFieldValidationException refused = find(failure, FormFieldValidationException.class);
+        if (refused != null && status == 400 && shown(refused.getMessage()) != null) {
+            // a form's field refused: the sentence that names the field, without Camunda's "Cannot instantiate process
+            // definition membership-onboarding:1:...:" or "Cannot submit task form ...:" in front of it
+            message = shown(refused.getMessage());
         }
         dto.setType(camundaType(failure));
         dto.setMessage(message != null ? message : plainWords(status));

@@ -6,30 +6,45 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts the {@link TrustBoundary} first in the engine's command chains, outside the transaction (a refused command
- * never opens one, so it changes nothing), and makes every decision form open empty ({@link DecisionFieldsReset}).
+ * never opens one, so it changes nothing), then {@link StartFormSchemas}, and makes every decision form open empty
+ * ({@link DecisionFieldsReset}).
  */
 @Component
 public class TrustBoundaryPlugin extends AbstractProcessEnginePlugin {
 
+    /** Looked up when a start form is read, not when the engine is built: they use services that use the engine. */
+    private final ObjectProvider<StartFormPersonaliser> personalisers;
+
+    public TrustBoundaryPlugin(ObjectProvider<StartFormPersonaliser> personalisers) {
+        this.personalisers = personalisers;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomPreCommandInterceptorsTxRequired(first(new TrustBoundary(configuration),
-                configuration.getCustomPreCommandInterceptorsTxRequired()));
+                startForms(), configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new TrustBoundary(configuration),
-                configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+                startForms(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         parseListeners.add(new DecisionFieldsReset());
         configuration.setCustomPostBPMNParseListeners(parseListeners);
     }
 
-    private static List<CommandInterceptor> first(CommandInterceptor boundary, List<CommandInterceptor> others) {
+    private StartFormSchemas startForms() {
+        return new StartFormSchemas(() -> personalisers.orderedStream().toList());
+    }
+
+    private static List<CommandInterceptor> first(CommandInterceptor boundary, CommandInterceptor startForms,
+                                                  List<CommandInterceptor> others) {
         List<CommandInterceptor> chain = new ArrayList<>();
         chain.add(boundary);
+        chain.add(startForms);
         if (others != null) {
             chain.addAll(others);
         }

@@ -45,7 +45,7 @@ public sealed interface MemberMail {
 
     /** An application was rejected (at any stage) or expired; the reason is the one recorded on the membership. */
     record ApplicationClosed(Recipients to, Outcome outcome, String arrangement, String applicant, String reference,
-                             String reason) implements MemberMail {
+                             String reason, String statusPage) implements MemberMail {
 
         public enum Outcome { REJECTED, EXPIRED }
 
@@ -73,7 +73,48 @@ public sealed interface MemberMail {
 
         @Override
         public Object[] arguments(String tasklist) {
-            return new Object[] {arrangement, to.names(), applicant, reference, reason == null ? "" : reason};
+            return new Object[] {arrangement, to.names(), applicant, reference, reason == null ? "" : reason, statusPage};
+        }
+    }
+
+    /**
+     * Where an application stands, told to the applicant when it changes for them: received, a question of the
+     * coordinators to answer, the rules of conduct to accept, the membership active. Each mail links to the member's
+     * status page; the requests also link to Tasklist, where the task waits.
+     */
+    record ApplicationProgress(Recipients to, Stage stage, String arrangement, String applicant, String reference,
+                               String detail, String statusPage) implements MemberMail {
+
+        public enum Stage {
+            RECEIVED("received"), INFORMATION_REQUEST("information-request"), ACCEPTANCE_REQUEST("acceptance-request"),
+            ACTIVATION("activation");
+
+            private final String template;
+
+            Stage(String template) {
+                this.template = template;
+            }
+        }
+
+        /** The stage whose mail the model names (its {@code mailTemplate}), or empty when the name is another mail's. */
+        public static java.util.Optional<Stage> stageOf(String template) {
+            return Arrays.stream(Stage.values()).filter(s -> s.template.equals(template)).findFirst();
+        }
+
+        @Override
+        public String bundle() {
+            return "mail/onboarding";
+        }
+
+        @Override
+        public String template() {
+            return stage.template;
+        }
+
+        @Override
+        public Object[] arguments(String tasklist) {
+            return new Object[] {arrangement, to.names(), applicant, reference, detail == null ? "" : detail, tasklist,
+                    statusPage};
         }
     }
 

@@ -9,11 +9,19 @@ import org.springframework.stereotype.Component;
 public class PublicLinks {
 
     /** Where users reach the product, without a trailing slash. */
+    /** The member's status page (the organisation's memberships and applications). */
+    public static final String MEMBER_STATUS_PATH = "/my-organisation";
+
     private String publicUrl = "http://localhost:8080";
 
     /** Tasklist, where the person a mail is written to finds its task. */
     public String tasklist() {
         return to("/camunda/app/tasklist/");
+    }
+
+    /** The member's status page of one membership: where it stands, who has it, what the member must do. */
+    public String memberStatus(Long membershipId) {
+        return to(MEMBER_STATUS_PATH + "/memberships/" + membershipId);
     }
 
     /** A path of the product (starting with a slash) as a link. */

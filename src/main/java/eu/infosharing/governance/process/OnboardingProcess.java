@@ -18,6 +18,11 @@ public final class OnboardingProcess {
 
     // --- element ids ------------------------------------------------------------------------------------------------
     public static final String START_EVENT_APPLICATION_SUBMITTED = "StartEvent_ApplicationSubmitted";
+    /** The applicant's mails: at submission, on each request addressed to it, at activation (rejection and expiry below). */
+    public static final String SERVICE_TASK_CONFIRM_APPLICATION = "ServiceTask_ConfirmApplication";
+    public static final String SERVICE_TASK_ASK_APPLICANT_FOR_INFORMATION = "ServiceTask_AskApplicantForInformation";
+    public static final String SERVICE_TASK_ASK_APPLICANT_TO_ACCEPT_RULES = "ServiceTask_AskApplicantToAcceptRules";
+    public static final String SERVICE_TASK_TELL_APPLICANT_ACTIVE = "ServiceTask_TellApplicantActive";
     public static final String SERVICE_TASK_RUN_AUTOMATED_CHECKS = "ServiceTask_RunAutomatedChecks";
     public static final String GATEWAY_CHECKS_PASSED = "Gateway_ChecksPassed";
     public static final String BUSINESS_RULE_TASK_DECIDE_ELIGIBILITY = "BusinessRuleTask_DecideEligibility";

@@ -135,6 +135,30 @@ class EngineRestErrorsTest {
         assertNothingInternal(notANumber);
     }
 
+    /**
+     * A start form the server refuses (a wrong check number) answers the one sentence that names the field, as Tasklist
+     * shows it: not "Cannot instantiate process definition membership-onboarding:1:...: Enterprise number ...".
+     */
+    @Test
+    void aRefusedStartFormAnswersTheFieldsSentenceAlone() throws Exception {
+        String body = "{\"variables\":{"
+                + "\"arrangementCode\":{\"value\":\"AWARENESS\"},\"legalName\":{\"value\":\"Wrong Number BV\"},"
+                + "\"legalForm\":{\"value\":\"BV\"},\"country\":{\"value\":\"BE\"},"
+                + "\"enterpriseNumber\":{\"value\":\"0599.799.598\"},\"participantType\":{\"value\":\"NON_PROFIT\"},"
+                + "\"nis2Status\":{\"value\":\"NOT_IN_SCOPE\"},\"doraEntityType\":{\"value\":\"NONE\"},"
+                + "\"preferredLanguage\":{\"value\":\"fr\"},\"contact1Name\":{\"value\":\"Fanny Form\"},"
+                + "\"contact1Email\":{\"value\":\"fanny@form.example\"},\"contact1Phone\":{\"value\":\"+32 4 555 12 12\"}}}";
+        HttpResponse<String> viaTasklist = WebappSession.login(port, "erradmin", PASSWORD)
+                .engine("POST", "/process-definition/key/membership-onboarding/submit-form", body);
+        assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(400);
+        assertThat(assertNothingInternal(viaTasklist).path("message").asText())
+                .startsWith("Enterprise number has a wrong check number").doesNotContain("Cannot instantiate")
+                .doesNotContain("membership-onboarding:");
+        HttpResponse<String> viaRest = send("erradmin", "POST", "/engine-rest/process-definition/key/membership-onboarding/submit-form", body);
+        assertThat(viaRest.statusCode()).as(viaRest.body()).isEqualTo(400);
+        assertThat(assertNothingInternal(viaRest).path("message").asText()).startsWith("Enterprise number has a wrong check number");
+    }
+
     /** A refusal names what was refused; its type is Camunda's (the signal's was "ActionRefused", our class, before). */
     @Test
     void theTrustBoundarysRefusalsKeepTheirStatusAndTheirSentence() throws Exception {

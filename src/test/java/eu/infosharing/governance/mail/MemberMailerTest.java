@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.infosharing.governance.mail.MemberMail.AnnualReviewReminder;
 import eu.infosharing.governance.mail.MemberMail.ApplicationClosed;
+import eu.infosharing.governance.mail.MemberMail.ApplicationProgress;
 import eu.infosharing.governance.mail.MemberMail.DestructionConfirmation;
 import eu.infosharing.governance.mail.MemberMail.NotificationForMember;
 import eu.infosharing.governance.mail.MemberMail.Recipients;
@@ -39,6 +40,7 @@ class MemberMailerTest {
 
     private static final List<String> LANGUAGES = List.of("nl", "fr", "en", "de");
     private static final String TASKLIST = "https://governance.test/camunda/app/tasklist/";
+    private static final String STATUS_PAGE = "https://governance.test/my-organisation/memberships/42";
     private static final byte[] LETTER = {'%', 'P', 'D', 'F'};
 
     /** The values, each one distinct, by the name of what it is. */
@@ -56,6 +58,8 @@ class MemberMailerTest {
         VALUE.put("authorityAddress", "nis2@nbb.example");
         VALUE.put("notificationReference", "NOT-2027-0007");
         VALUE.put("empty", "");
+        VALUE.put("statusPage", STATUS_PAGE);
+        VALUE.put("question", "Which team of yours handles incidents?");
     }
 
     private static final LocalDate CEASED_ON = LocalDate.of(2027, 3, 1);
@@ -79,15 +83,17 @@ class MemberMailerTest {
     }
 
     static List<Case> cases() {
-        List<String> closed = List.of("arrangement", "names", "organisation", "reference", "reason");
+        List<String> closed = List.of("arrangement", "names", "organisation", "reference", "reason", "statusPage");
+        List<String> progress = List.of("arrangement", "names", "organisation", "reference", "question", "tasklist",
+                "statusPage");
         List<String> destruction = List.of("names", "organisation", "arrangement", "date:ceasedOn", "date:confirmBy", "tasklist");
         List<String> notification = List.of("authority", "names", "organisation", "arrangement", "notificationReference",
                 "date:dueOn", "tasklist", "authorityAddress", "date:effectiveOn");
         List<Case> cases = new ArrayList<>(List.of(
                 new Case("rejection", to -> new ApplicationClosed(to, ApplicationClosed.Outcome.REJECTED, "Financial Sector CERT Group",
-                        "Acme Bank NV", "M-42", "Not a cybersecurity team"), "mail/onboarding", "rejection", closed),
+                        "Acme Bank NV", "M-42", "Not a cybersecurity team", STATUS_PAGE), "mail/onboarding", "rejection", closed),
                 new Case("expiry", to -> new ApplicationClosed(to, ApplicationClosed.Outcome.EXPIRED, "Financial Sector CERT Group",
-                        "Acme Bank NV", "M-42", "Not a cybersecurity team"), "mail/onboarding", "expiry", closed),
+                        "Acme Bank NV", "M-42", "Not a cybersecurity team", STATUS_PAGE), "mail/onboarding", "expiry", closed),
                 new Case("acceptance reminder", to -> new RulesAcceptanceReminder(to, "Financial Sector CERT Group",
                         "Acme Bank NV", "M-42", EXPIRES_ON), "mail/onboarding", "acceptance-reminder",
                         List.of("arrangement", "names", "organisation", "reference", "empty", "tasklist", "iso:expiresOn")),
@@ -103,6 +109,11 @@ class MemberMailerTest {
                 new Case("review reminder", to -> new AnnualReviewReminder(to, "Acme Bank NV", "Financial Sector CERT Group"),
                         "mail/revision", "review-reminder",
                         List.of("names", "organisation", "arrangement", "empty", "empty", "tasklist"))));
+        for (ApplicationProgress.Stage stage : ApplicationProgress.Stage.values()) {
+            cases.add(new Case(stage.name(), to -> new ApplicationProgress(to, stage, "Financial Sector CERT Group",
+                    "Acme Bank NV", "M-42", "Which team of yours handles incidents?", STATUS_PAGE), "mail/onboarding",
+                    stage.name().toLowerCase(Locale.ROOT).replace('_', '-'), progress));
+        }
         for (MemberMail.Step step : MemberMail.Step.values()) {
             for (NotificationForMember.Occasion occasion : NotificationForMember.Occasion.values()) {
                 String template = (step == MemberMail.Step.FIRST ? "prepared" : "reminder") + switch (occasion) {
@@ -148,7 +159,7 @@ class MemberMailerTest {
         Recipients to = recipients(Locale.ENGLISH);
 
         mailer.send(new ApplicationClosed(to, ApplicationClosed.Outcome.REJECTED, "Financial Sector CERT Group", "Acme Bank NV",
-                "M-42", "Not a cybersecurity team"));
+                "M-42", "Not a cybersecurity team", STATUS_PAGE));
         assertThat(sent.get(0).subject()).isEqualTo("Your application to Financial Sector CERT Group was not accepted");
         assertThat(sent.get(0).body()).startsWith("Dear Ann Peeters, Bo Smits,\n\nThe application of Acme Bank NV to join the "
                 + "information-sharing arrangement Financial Sector CERT Group (reference M-42) was not accepted.\n\n"
@@ -178,6 +189,32 @@ class MemberMailerTest {
         assertThat(sent.get(5).body()).contains("that Acme Bank NV notified Nationale Bank van België that its participation in "
                 + "Financial Sector CERT Group ended with effect from March 1, 2027 (reference NOT-2027-0007)")
                 .contains("Please send it to Nationale Bank van België (nis2@nbb.example) and confirm in Tasklist:\n" + TASKLIST);
+    }
+
+    /**
+     * Each mail of the application's way (received, a question to answer, the rules to accept, active, rejected,
+     * expired) links to the member's status page and is written in the member's language; the requests link to
+     * Tasklist too.
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyKindInEveryLanguage")
+    void theApplicantsMailsLinkToTheStatusPageInTheMembersLanguage(Case c, String language) {
+        MemberMail mail = c.mail().apply(recipients(Locale.forLanguageTag(language)));
+        if (!(mail instanceof ApplicationProgress) && !(mail instanceof ApplicationClosed)) {
+            return;
+        }
+        mailer.send(mail);
+        MailGateway.Mail out = sent.get(0);
+        assertThat(out.body()).contains(STATUS_PAGE).contains("M-42").contains("Acme Bank NV");
+        String[] greeting = {"Beste ", "Bonjour ", "Dear ", "Guten Tag "};
+        assertThat(out.body()).startsWith(greeting[LANGUAGES.indexOf(language)] + VALUE.get("names"));
+        if (mail instanceof ApplicationProgress p && (p.stage() == ApplicationProgress.Stage.INFORMATION_REQUEST
+                || p.stage() == ApplicationProgress.Stage.ACCEPTANCE_REQUEST)) {
+            assertThat(out.body()).contains(TASKLIST);
+        }
+        if (mail instanceof ApplicationProgress p && p.stage() == ApplicationProgress.Stage.INFORMATION_REQUEST) {
+            assertThat(out.body()).contains("Which team of yours handles incidents?");
+        }
     }
 
     @Test
@@ -210,6 +247,11 @@ class MemberMailerTest {
         assertThat(DestructionConfirmation.stepOf("destruction-reminder")).isEqualTo(MemberMail.Step.REMINDER);
         assertThat(NotificationForMember.stepOf("prepared")).isEqualTo(MemberMail.Step.FIRST);
         assertThat(NotificationForMember.stepOf("reminder")).isEqualTo(MemberMail.Step.REMINDER);
+        assertThat(ApplicationProgress.stageOf("received")).contains(ApplicationProgress.Stage.RECEIVED);
+        assertThat(ApplicationProgress.stageOf("information-request")).contains(ApplicationProgress.Stage.INFORMATION_REQUEST);
+        assertThat(ApplicationProgress.stageOf("acceptance-request")).contains(ApplicationProgress.Stage.ACCEPTANCE_REQUEST);
+        assertThat(ApplicationProgress.stageOf("activation")).contains(ApplicationProgress.Stage.ACTIVATION);
+        assertThat(ApplicationProgress.stageOf("rejection")).as("another mail's name").isEmpty();
         assertThatThrownBy(() -> ApplicationClosed.outcomeOf("acceptance-reminder")).hasMessageContaining("acceptance-reminder");
         assertThatThrownBy(() -> DestructionConfirmation.stepOf("reminder")).hasMessageContaining("reminder");
         assertThatThrownBy(() -> NotificationForMember.stepOf("destruction-request")).hasMessageContaining("destruction-request");

@@ -249,6 +249,11 @@ public class Browser implements AutoCloseable {
         return page;
     }
 
+    /** Runs a script in the page and answers its value (for what a person sees but the page text does not say: where). */
+    public Object script(String js) {
+        return ((JavascriptExecutor) driver).executeScript(js);
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

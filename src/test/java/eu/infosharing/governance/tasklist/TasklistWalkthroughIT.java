@@ -62,21 +62,41 @@ class TasklistWalkthroughIT {
             assertNoBannerNorCreateTask(browser);
             browser.screenshot("alice-tasklist");
 
-            // a first try with a wrong enterprise number: the server's message names the field, nothing is created
+            // the form opens with what the product knows of her organisation
             long before = memberships.count();
             browser.startProcess("Membership onboarding");
+            assertThat(browser.value(ApplicationFields.LEGAL_NAME.name())).startsWith("Acme Bank");
+            assertThat(browser.value(ApplicationFields.ENTERPRISE_NUMBER.name())).isEqualTo("0599.799.597");
+            assertThat(browser.value(ApplicationFields.LEI.name())).isEqualTo("54930084UKLVMY22DS16");
+
+            // a first try with a wrong enterprise number, sent twice: the server's one sentence stands under the field it
+            // names, in view of the Start button she pressed, without the engine's "Cannot instantiate ...", and alone
             fillApplication(browser, "0599.799.598");
             browser.screenshot("alice-application-form");
             browser.clickButton("Start");
-            String error = browser.notifications();
-            browser.screenshotTop("alice-wrong-enterprise-number");
-            assertThat(error).contains("Enterprise number has a wrong check number");
+            serverError(browser);
+            browser.clickButton("Start");
+            browser.notifications(); // the second answer arrives
+            java.util.Map<?, ?> error = serverError(browser);
+            browser.screenshot("alice-wrong-enterprise-number");
+            assertThat((String) error.get("text")).startsWith("Enterprise number has a wrong check number")
+                    .doesNotContain("Cannot instantiate").doesNotContain("membership-onboarding:");
+            assertThat(((Number) error.get("inline")).intValue()).as("one message under the field").isEqualTo(1);
+            assertThat(((Number) error.get("alerts")).intValue()).as("no alert piled up at the top").isZero();
+            assertThat(error.get("field")).as("the message stands with the field it names").isEqualTo(true);
+            assertThat(error.get("inView")).as("in view, not at the top of the dialog").isEqualTo(true);
             assertThat(memberships.count()).isEqualTo(before);
 
             // corrected, the application goes in
             browser.type(ApplicationFields.ENTERPRISE_NUMBER.name(), "0599.799.597");
             browser.clickButton("Start");
             Membership applied = waitForStatus(MembershipStatus.UNDER_REVIEW);
+
+            // her organisation's status page: submitted, with the coordinators, nothing for her to do yet
+            browser.openSignedIn("/my-organisation", "alice", "alice");
+            assertThat(browser.waitForText("Vetting by the coordinators", Duration.ofSeconds(10)))
+                    .contains("the coordinators").contains("Nothing for now");
+            browser.screenshot("alice-status-submitted");
 
             // the coordinator finds it in "Vetting", sees the applicant's data, and approves
             browser.loginToTasklist("coordinator", "coordinator");
@@ -95,6 +115,12 @@ class TasklistWalkthroughIT {
             browser.screenshot("coordinator-vets-application");
             browser.clickButton("Complete");
             waitForStatus(MembershipStatus.AWAITING_RULES_ACCEPTANCE);
+
+            // the status page now says the rules of conduct are hers to accept, with the task's link
+            browser.openSignedIn("/my-organisation", "alice", "alice");
+            assertThat(browser.waitForText("Accept rules of conduct: Acme Bank, GRC", Duration.ofSeconds(10)))
+                    .contains("you (your organisation's representatives)");
+            browser.screenshot("alice-status-rules-to-accept");
 
             // alice reads the rules of conduct and accepts them
             browser.loginToTasklist("alice", "alice");
@@ -132,6 +158,10 @@ class TasklistWalkthroughIT {
             // validation and activation commit together: the membership is seen ACTIVE, with VALIDATED in its history
             Membership validated = waitForStatus(MembershipStatus.ACTIVE);
             assertThat(validated.getId()).isEqualTo(applied.getId());
+            browser.openSignedIn("/my-organisation", "alice", "alice");
+            assertThat(browser.waitForText("Nothing: your membership is active.", Duration.ofSeconds(10)))
+                    .contains("Membership active");
+            browser.screenshot("alice-status-active");
         }
     }
 
@@ -141,6 +171,29 @@ class TasklistWalkthroughIT {
         assertThat(browser.shows(".create-task-action")).as("the Create task link").isFalse();
         assertThat(browser.pageText()).doesNotContain("migrate to Camunda 8").doesNotContain("Create task")
                 .contains("Start process");
+    }
+
+    /** What the page shows of the server's refusal: the message under the field, the alerts at the top, where it is. */
+    private static java.util.Map<?, ?> serverError(Browser browser) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            Object found = browser.script("const e = document.querySelector('.governance-server-error');"
+                    + "if (!e) { return null; }"
+                    + "const r = e.getBoundingClientRect();"
+                    + "return {text: e.textContent, inline: document.querySelectorAll('.governance-server-error').length,"
+                    + " alerts: Array.from(document.querySelectorAll('.modal .notifications .alert')).filter(a => a.offsetParent !== null).length,"
+                    + " field: !!e.closest('.fjs-form-field') && !!e.closest('.fjs-form-field').querySelector(\"input[id$='Field_enterpriseNumber']\"),"
+                    + " inView: r.top >= 0 && r.bottom <= window.innerHeight};");
+            if (found instanceof java.util.Map<?, ?> shown && ((Number) shown.get("alerts")).intValue() == 0) {
+                return shown;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("No message under the field: " + browser.pageText());
     }
 
     private void fillApplication(Browser browser, String enterpriseNumber) {

@@ -4,6 +4,10 @@
  * https://docs.camunda.org/manual/7.24/webapps/tasklist/configuration/
  */
 export default {
+  // Arrangement Governance's own script (scripts/start-form-errors.js): a form refused by the server shows its one
+  // message under the field it names instead of piling alerts up at the top of the dialog
+  customScripts: ['scripts/start-form-errors'],
+
   // Tasklist's interface follows the browser's language among the translations Camunda ships with Tasklist
   // (English and German); any other language (Dutch, French) gets English. Our task forms and task names are
   // in English whatever the browser's language.
