@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -190,9 +191,16 @@ public class AccountRequests {
                 problems.add(new FieldProblem("repeatPassword", "Password again", "is not the same as the password"));
             }
         }
-        StrictText.refuseIfAny(problems);
         Privileged.run(identityService, () -> {
             User user = identityService.createUserQuery().userId(userId).singleResult();
+            // where Camunda's password policy is on (prod), it is checked too: it also refuses the person's own names
+            PasswordPolicy policy = identityService.getPasswordPolicy();
+            if (problems.isEmpty() && policy != null) {
+                identityService.checkPasswordAgainstPolicy(policy, password, user).getViolatedRules().forEach(rule ->
+                        problems.add(new FieldProblem("password", "Password", rule.getPlaceholder().endsWith("USER_DATA")
+                                ? "must not contain your name or e-mail address" : "does not meet the password policy")));
+            }
+            StrictText.refuseIfAny(problems);
             user.setPassword(password);
             identityService.saveUser(user);
         });

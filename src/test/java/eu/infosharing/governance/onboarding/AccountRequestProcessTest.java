@@ -149,6 +149,19 @@ class AccountRequestProcessTest extends ProcessTestSupport {
         form(post(AccountRequests.PASSWORD_PATH).param("token", passwordToken).param("password", PASSWORD)
                 .param("repeatPassword", PASSWORD + "x"), "10.1.0.1").andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("id=\"repeatPassword-error\">Password again is not the same")));
+        // where Camunda's password policy is on (prod), its rules apply as well: not the person's own name
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        configuration.setEnablePasswordPolicy(true);
+        configuration.setPasswordPolicy(new org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl());
+        try {
+            form(post(AccountRequests.PASSWORD_PATH).param("token", passwordToken).param("password", "Janssens-Tulip-42!")
+                    .param("repeatPassword", "Janssens-Tulip-42!"), "10.1.0.1").andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("Password must not contain your name or e-mail address")));
+        } finally {
+            configuration.setEnablePasswordPolicy(false);
+            configuration.setPasswordPolicy(null);
+        }
         form(post(AccountRequests.PASSWORD_PATH).param("token", passwordToken).param("password", PASSWORD)
                 .param("repeatPassword", PASSWORD), "10.1.0.1").andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("<strong id=\"user-name\">" + userId + "</strong>")));
