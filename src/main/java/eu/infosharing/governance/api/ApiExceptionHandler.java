@@ -152,10 +152,7 @@ public class ApiExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        p.setType(Problems.type(type));
-        return p;
+        return Problems.of(status, title, detail, type);
     }
 
     private static ProblemDetail withErrors(ProblemDetail p, List<FieldProblem> problems) {

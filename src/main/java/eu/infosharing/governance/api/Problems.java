@@ -45,6 +45,15 @@ public final class Problems {
         return URI.create(TYPE_PREFIX + name);
     }
 
+    /** A problem+json answer of our API: its status, title, detail and type name. */
+    public static org.springframework.http.ProblemDetail of(org.springframework.http.HttpStatus status, String title,
+                                                            String detail, String type) {
+        org.springframework.http.ProblemDetail p = org.springframework.http.ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(type(type));
+        return p;
+    }
+
     /** A short reference under which an unexpected error is logged, to be quoted to an administrator. */
     public static String newReference() {
         return UUID.randomUUID().toString().substring(0, 8);

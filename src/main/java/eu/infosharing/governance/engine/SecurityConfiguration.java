@@ -51,8 +51,27 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The Apply to join pages and their API, open to anybody: no login and no session; writes a browser marks as
+     * cross-site are refused, so another site cannot make a visitor's browser apply, verify or set a password.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain joinChain(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(path.matcher("/join"), path.matcher("/join/**"),
+                        path.matcher("/api/account-requests"), path.matcher("/api/account-requests/**")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(), org.springframework.security.web.header.HeaderWriterFilter.class)
+                .headers(h -> h.frameOptions(f -> f.deny()).contentTypeOptions(c -> { })
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
         http.authenticationProvider(new CamundaUserAuthenticationProvider(identityService))
                 .authorizeHttpRequests(a -> a

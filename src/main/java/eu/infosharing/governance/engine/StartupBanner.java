@@ -34,6 +34,7 @@ public class StartupBanner {
                 .append("  Tasklist:   ").append(base).append("/camunda/app/tasklist/\n")
                 .append("  Cockpit:    ").append(base).append("/camunda/app/cockpit/\n")
                 .append("  Audit view: ").append(base).append("/audit\n")
+                .append("  Join:       ").append(base).append("/join (Apply to join: public, for newcomers)\n")
                 .append("  API docs:   ").append(base).append("/swagger-ui.html\n");
         if (demo) {
             b.append("  Demo logins (password = user name, demo profile only): coordinator, dpo, legal, auditor, admin,\n")

@@ -26,8 +26,19 @@ public final class AdminCredentials {
             problems.add("GOVERNANCE_ADMIN_PASSWORD is not set");
             return problems;
         }
+        passwordRules(user, password).forEach(p -> problems.add("GOVERNANCE_ADMIN_PASSWORD " + p));
+        return problems;
+    }
+
+    /**
+     * Why a password may not be used by this user, each as the words after the password's name ("is too short: at least
+     * 12 characters"); empty when it may. The same rules for the production administrator and for a newcomer who sets
+     * their first password.
+     */
+    public static List<String> passwordRules(String user, String password) {
+        List<String> problems = new ArrayList<>();
         if (password.length() < MIN_LENGTH) {
-            problems.add("GOVERNANCE_ADMIN_PASSWORD is too short: at least " + MIN_LENGTH + " characters");
+            problems.add("is too short: at least " + MIN_LENGTH + " characters");
         }
         int classes = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
                 + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
@@ -35,14 +46,14 @@ public final class AdminCredentials {
                 + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
         // Camunda's password policy, on in prod for every later user, asks for all four as well
         if (classes < 4) {
-            problems.add("GOVERNANCE_ADMIN_PASSWORD must contain lower case, upper case, a digit and a symbol");
+            problems.add("must contain lower case, upper case, a digit and a symbol");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (user != null && !user.isBlank() && lower.contains(user.toLowerCase(Locale.ROOT))) {
-            problems.add("GOVERNANCE_ADMIN_PASSWORD must not contain the user name");
+            problems.add("must not contain the user name");
         }
         if (COMMON.stream().anyMatch(lower::contains)) {
-            problems.add("GOVERNANCE_ADMIN_PASSWORD contains a common password");
+            problems.add("contains a common password");
         }
         return problems;
     }

@@ -266,6 +266,87 @@ public sealed interface MemberMail {
         }
     }
 
+    /**
+     * A person applied on the Apply to join page: the single-use link that proves the address is theirs. A request
+     * for an address that has an account or a request already gets {@link AccountAlreadyKnown} instead, so the page
+     * answers the same whoever asks.
+     */
+    record AccountVerification(Recipients to, String organisation, String link, String validUntil) implements MemberMail {
+
+        @Override
+        public String bundle() {
+            return "mail/account";
+        }
+
+        @Override
+        public String template() {
+            return "verify";
+        }
+
+        @Override
+        public Object[] arguments(String tasklist) {
+            return new Object[] {to.names(), organisation, link, validUntil};
+        }
+    }
+
+    /** Somebody applied to join with an address that has an account or an open request: where to sign in instead. */
+    record AccountAlreadyKnown(Recipients to) implements MemberMail {
+
+        @Override
+        public String bundle() {
+            return "mail/account";
+        }
+
+        @Override
+        public String template() {
+            return "known";
+        }
+
+        @Override
+        public Object[] arguments(String tasklist) {
+            return new Object[] {to.names(), tasklist};
+        }
+    }
+
+    /** A coordinator accepted the account request: the user name and the single-use link to set a password. */
+    record AccountAccepted(Recipients to, String organisation, String userId, String link, String validUntil)
+            implements MemberMail {
+
+        @Override
+        public String bundle() {
+            return "mail/account";
+        }
+
+        @Override
+        public String template() {
+            return "accepted";
+        }
+
+        @Override
+        public Object[] arguments(String tasklist) {
+            return new Object[] {to.names(), organisation, userId, link, validUntil, tasklist};
+        }
+    }
+
+    /** A coordinator refused the account request, with the reason. */
+    record AccountRefused(Recipients to, String organisation, String reason) implements MemberMail {
+
+        @Override
+        public String bundle() {
+            return "mail/account";
+        }
+
+        @Override
+        public String template() {
+            return "refused";
+        }
+
+        @Override
+        public Object[] arguments(String tasklist) {
+            return new Object[] {to.names(), organisation, reason};
+        }
+    }
+
     /** The constant whose template is the one the model names; a name no mail has is a mistake in the model. */
     private static <E extends Enum<E>> E named(E[] values, Function<E, String> template, String name) {
         return Arrays.stream(values).filter(v -> template.apply(v).equals(name)).findFirst()

@@ -144,23 +144,32 @@ public class ApplicationService {
 
     /** The applicant may not administer groups, so this housekeeping runs privileged. */
     private void createRepresentativesGroup(Organisation organisation) {
-        String groupId = Roles.organisationGroup(organisation.getId());
         boolean firstRepresentative = currentUser.isAuthenticated() && !currentUser.actsForAnyOrganisation();
         String applicant = currentUser.id();
+        // a newcomer whose account request was accepted has a group prepared for the organisation it now registers
+        String groupId = (firstRepresentative ? preparedGroup(applicant) : Optional.<String>empty())
+                .orElseGet(() -> Roles.organisationGroup(organisation.getId()));
         Privileged.run(identityService, () -> {
             grants.ensureOrganisationGroup(groupId, organisation.getLegalName());
             // The person who registered a new organisation becomes its first representative.
-            if (firstRepresentative) {
+            if (firstRepresentative && identityService.createUserQuery().userId(applicant).memberOfGroup(groupId).count() == 0) {
                 identityService.createMembership(applicant, groupId);
             }
         });
-        if (firstRepresentative) {
+        if (firstRepresentative && !currentUser.isIn(groupId)) {
             // act from now on with the new group's grants, so this request can start the onboarding
             List<String> groups = new java.util.ArrayList<>(currentUser.groups());
             groups.add(groupId);
             identityService.setAuthentication(applicant, groups);
         }
         organisation.assignRepresentativesGroup(groupId);
+    }
+
+    /** An organisation group the person is in that no organisation holds yet (opened when its account was accepted). */
+    private Optional<String> preparedGroup(String userId) {
+        return Privileged.call(identityService, () -> identityService.createGroupQuery().groupMember(userId)
+                .groupType(Roles.ORGANISATION_GROUP_TYPE).list().stream().map(org.camunda.bpm.engine.identity.Group::getId)
+                .filter(g -> organisations.findByRepresentativesGroup(g).isEmpty()).findFirst());
     }
 
     List<Sponsorship> sponsorshipsOf(Long membershipId) {

@@ -27,6 +27,14 @@ public final class Forms {
             shown("authorityName"), shown("authorityChannel"), shown("notificationReference"), shown("eventLabel"),
             shown("effectiveDate"), shown("dueDateLabel"), shown("legalBasis"), shown("letterUrl")};
 
+    public static final FormContract REVIEW_ACCOUNT_REQUEST = FormContract.of("review-account-request",
+            shown("applicantName"),
+            shown("organisationName"),
+            shown("applicantEmail"),
+            shown("requestedLabel"),
+            choice("accountDecision", true, "ACCEPT", "REFUSE"),
+            textArea("accountRefusalReason", true, 2000));
+
     public static final FormContract ACCEPT_RULES_REVISION = FormContract.of("accept-rules-revision",
             shown("organisationName"),
             shown("arrangementName"),

@@ -8,7 +8,8 @@ public final class ProcessContracts {
 
     public static final List<ProcessContract> ALL = List.of(OnboardingProcess.CONTRACT, CessationProcess.CONTRACT,
             NotificationProcess.CONTRACT, RulesRevisionProcess.CONTRACT, AnnualReviewProcess.CONTRACT,
-            AuthoritySearchProcess.CONTRACT, AcknowledgementProcess.CONTRACT, DataSubjectRequestProcess.CONTRACT);
+            AuthoritySearchProcess.CONTRACT, AcknowledgementProcess.CONTRACT, DataSubjectRequestProcess.CONTRACT,
+            AccountRequestProcess.CONTRACT);
 
     private ProcessContracts() {
     }

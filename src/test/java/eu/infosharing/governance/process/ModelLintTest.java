@@ -197,6 +197,7 @@ public class ModelLintTest {
         javaValues.put("dsrOutcome", names(DataSubjectRequest.Outcome.values()));
         javaValues.put("concernDecision", names(AnnualReviewService.ConcernDecision.values()));
         javaValues.put("authorityFinding", names(AuthoritySearch.Finding.values()));
+        javaValues.put("accountDecision", names(eu.infosharing.governance.onboarding.AccountRequests.Decision.values()));
         // the three reviews of an application record a subset of the decisions (AUTOMATIC_PASS is the product's own)
         Set<String> reviewDecisions = names(ReviewDecision.Decision.values());
 

@@ -194,7 +194,7 @@ class ProcessContractsTest {
     private static Class<?> contractClass(ProcessContract contract) {
         return Stream.of(OnboardingProcess.class, CessationProcess.class, NotificationProcess.class, RulesRevisionProcess.class,
                 AnnualReviewProcess.class, AuthoritySearchProcess.class, AcknowledgementProcess.class,
-                DataSubjectRequestProcess.class).filter(c -> {
+                DataSubjectRequestProcess.class, AccountRequestProcess.class).filter(c -> {
                     try {
                         return c.getField("CONTRACT").get(null) == contract;
                     } catch (ReflectiveOperationException e) {

@@ -66,6 +66,25 @@ public class Browser implements AutoCloseable {
         driver.get(base.getScheme() + "://" + user + ":" + password + "@" + base.getHost() + ":" + base.getPort() + path);
     }
 
+    /** Opens a page of ours (a path such as "/join", with its query), as a visitor without a login. */
+    public void open(String pathAndQuery) {
+        driver.get(baseUrl + pathAndQuery);
+    }
+
+    /** Types into a plain HTML input of our pages, found by its id. */
+    public void fill(String id, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Presses a button or link of our pages, found by its id, and waits for the next page. */
+    public void press(String id) {
+        WebElement target = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        target.click();
+        wait.until(ExpectedConditions.stalenessOf(target));
+    }
+
     /** Waits until an element matching the CSS selector is present, and answers how many there are. */
     public int waitForCount(String css, int atLeast) {
         wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector(css)).size() >= atLeast);
