@@ -102,6 +102,7 @@ public final class Wording {
 
         // decisions (as they read after "Vetting: ")
         value("APPROVE", "approved");
+        value("ACCEPT", "accepted");
         value("REJECT", "rejected");
         value("REQUEST_INFORMATION", "more information requested");
         value("AUTOMATIC_PASS", "passed automatically");

@@ -54,20 +54,17 @@ public class NotificationDelivery {
      */
     public void send(String reference) {
         Outcome outcome = separateTransaction.execute(status -> sendOnce(reference));
-        // the audit trail is written after the outcome committed and outside the row lock: its own transaction retries
-        // when a sibling notification of the membership extends the chain at the same moment (AuditTrail)
-        outcome.audit().forEach(entry -> auditTrail.appendSeparately(outcome.membershipId(), CurrentUser.SYSTEM,
-                entry.kind(), entry.summary()));
+        // the audit entries were recorded with the outcome; they are chained after that commit and outside the row lock
+        // (their own transactions retry when a sibling notification of the membership extends the chain at the same
+        // moment). A crash before this leaves them recorded, and the next start of any node chains them (AuditTrail).
+        auditTrail.chainRecorded(outcome.audit());
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
     }
 
-    /** What one send did: the entries for the audit trail, and the failure the engine is to retry, if any. */
-    private record Outcome(Long membershipId, List<AuditLine> audit, RuntimeException failure) {
-    }
-
-    private record AuditLine(String kind, String summary) {
+    /** What one send did: the audit entries it recorded, and the failure the engine is to retry, if any. */
+    private record Outcome(List<Long> audit, RuntimeException failure) {
     }
 
     private Outcome sendOnce(String reference) {
@@ -76,7 +73,7 @@ public class NotificationDelivery {
         Long membershipId = n.getMembership().getId();
         if (n.isDone()) {
             log.info("Notification {} was sent before: not sent again", reference);
-            return new Outcome(membershipId, List.of(), null);
+            return new Outcome(List.of(), null);
         }
         CompetentAuthority authority = authorities.get(n.getAuthorityCode());
         LetterContent letter = contents.keep(n, authority);
@@ -88,14 +85,15 @@ public class NotificationDelivery {
                     authority.getChannelAddress(), null, e.getMessage()));
             n.recordFailure(e.getMessage());
             log.warn("Notification {} to {} failed: {}", reference, authority.getCode(), e.getMessage());
-            return new Outcome(membershipId, List.of(new AuditLine("NOTIFICATION_FAILED", n.getReference() + " to "
-                    + authority.getCode() + " by " + authority.getChannel() + " failed: " + e.getMessage())), e);
+            return new Outcome(List.of(auditTrail.record(membershipId, CurrentUser.SYSTEM, "NOTIFICATION_FAILED",
+                    n.getReference() + " to " + authority.getCode() + " by " + authority.getChannel() + " failed: "
+                            + e.getMessage())), e);
         }
         attempts.save(new NotificationAttempt(n.getId(), NotificationAttempt.Outcome.SENT, authority.getChannel(),
                 authority.getChannelAddress(), delivery.messageId(), null));
         n.markSent(delivery.channel(), delivery.address(), delivery.messageId());
-        List<AuditLine> audit = new ArrayList<>();
-        audit.add(new AuditLine("NOTIFICATION_SENT", n.getReference() + " sent to " + authority.getCode() + " by "
+        List<Long> audit = new ArrayList<>();
+        audit.add(auditTrail.record(membershipId, CurrentUser.SYSTEM, "NOTIFICATION_SENT", n.getReference() + " sent to " + authority.getCode() + " by "
                 + delivery.channel() + " (" + delivery.address() + "), message id " + delivery.messageId()
                 + ", letter SHA-256 " + n.getDocumentSha256()));
         AuthorityChannels.Acknowledgement ack = delivery.acknowledgement();
@@ -103,10 +101,10 @@ public class NotificationDelivery {
             // the intake's own word that it received it: no follow-up will ask for it
             n.acknowledge(AuthorityNotification.AcknowledgementSource.INTAKE, ack.receivedOn(), ack.authorityReference(),
                     CurrentUser.SYSTEM);
-            audit.add(new AuditLine("NOTIFICATION_ACKNOWLEDGED", n.getReference() + " acknowledged by " + authority.getCode()
+            audit.add(auditTrail.record(membershipId, CurrentUser.SYSTEM, "NOTIFICATION_ACKNOWLEDGED", n.getReference() + " acknowledged by " + authority.getCode()
                     + "'s intake on " + ack.receivedOn() + ", authority's reference " + ack.authorityReference()));
         }
         log.info("Notification {} sent to {} by {} ({})", reference, authority.getCode(), delivery.channel(), delivery.messageId());
-        return new Outcome(membershipId, audit, null);
+        return new Outcome(audit, null);
     }
 }

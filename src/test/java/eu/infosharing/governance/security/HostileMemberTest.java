@@ -574,6 +574,75 @@ class HostileMemberTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(followUp).count()).isZero();
     }
 
+    // --- 14. a coordinator forges the decision on an authority the yearly review no longer names ---------------------
+
+    @Test
+    void aCoordinatorDecidingOnAnAuthorityNoLongerNamedByHandIsHeldToTheFormsFieldsAndChoices() {
+        Membership m = members.activeMember("OTICS", "Hostile Shrinking Grid", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null,
+                Language.en, NotificationMode.SEND_ON_BEHALF);
+        String rep = members.representative(m, "hxrepshrink", PASSWORD);
+        tx.executeWithoutResult(s -> authorityNotifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        annualReviews.schedule(tx.execute(s -> memberships.findById(m.getId()).orElseThrow()));
+        String review = instanceOf(AnnualReviewProcess.KEY, m);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(review)
+                .activityId(AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY).singleResult().getId());
+        Task confirm = taskService.createTaskQuery().processInstanceId(review)
+                .taskDefinitionKey(AnnualReviewProcess.TASK_CONFIRM_REVIEW).singleResult();
+        Map<String, Object> outOfNis2 = new java.util.HashMap<>();
+        outOfNis2.put(ApplicationFields.NIS2_STATUS.name(), "NOT_IN_SCOPE");
+        outOfNis2.put(ApplicationFields.NIS2_SECTOR.name(), "");
+        outOfNis2.put(ApplicationFields.DORA_ENTITY_TYPE.name(), "NONE");
+        outOfNis2.put(ApplicationFields.LEI.name(), "");
+        outOfNis2.put(ApplicationFields.CONTACT_1.name().name(), "Member of Hostile Shrinking Grid");
+        outOfNis2.put(ApplicationFields.CONTACT_1.email().name(), "soc@shrinking.example");
+        outOfNis2.put(ApplicationFields.CONTACT_1.phone().name(), "+32 3 555 00 00");
+        context.getBean(org.camunda.bpm.engine.IdentityService.class).setAuthentication(rep,
+                List.of(m.getOrganisation().getRepresentativesGroup().orElseThrow()));
+        try {
+            taskService.complete(confirm.getId(), outOfNis2);
+        } finally {
+            context.getBean(org.camunda.bpm.engine.IdentityService.class).clearAuthentication();
+        }
+        runJobs(review);
+        Task decide = taskService.createTaskQuery().processInstanceId(review)
+                .taskDefinitionKey(AnnualReviewProcess.TASK_DECIDE_AUTHORITY_NO_LONGER_NAMED).singleResult();
+        assertThat(decide).isNotNull();
+        String complete = engine("/task/" + decide.getId() + "/complete");
+        String reason = AnnualReviewProcess.CONCERN_REASON.name();
+        String decision = AnnualReviewProcess.CONCERN_DECISION.name();
+        StateFingerprint before = fingerprint();
+
+        // extra variables: the authority the subprocess is about, the membership, the review's outcome, a gateway's input
+        for (String extra : List.of(AnnualReviewProcess.NO_LONGER_NAMED_AUTHORITY.name(), AnnualReviewProcess.MEMBERSHIP_ID.name(),
+                AnnualReviewProcess.REVIEW_DECISION.name(), AnnualReviewProcess.AUTHORITIES_NO_LONGER_NAMED.name())) {
+            assertRefused(as("hxcoord").postForEntity(complete, jsonBody(variables(Map.of(decision, "TELL_AUTHORITY",
+                    reason, "The NBB should know", extra, "NBB"))), String.class), 400, "'" + extra + "' is not a field of the form");
+        }
+        assertRefused(as("hxcoord").postForEntity(engine("/task/" + decide.getId() + "/submit-form"), jsonBody(variables(Map.of(
+                decision, "KEEP_INFORMED", reason, "Keep them", AnnualReviewProcess.NO_LONGER_NAMED_AUTHORITY.name(), "ECB"))),
+                String.class), 400, "'" + AnnualReviewProcess.NO_LONGER_NAMED_AUTHORITY.name() + "'");
+        // a forged decision: a choice the form does not offer, a value of another type, no reason
+        assertRefused(as("hxcoord").postForEntity(complete, jsonBody(variables(Map.of(decision, "END_MEMBERSHIP",
+                reason, "Forged"))), String.class), 400, decision);
+        assertRefused(as("hxcoord").postForEntity(complete, jsonBody(variables(Map.of(decision, true, reason, "Forged"))),
+                String.class), 400, decision);
+        assertRefused(as("hxcoord").postForEntity(complete, jsonBody(variables(Map.of(decision, "TELL_AUTHORITY"))),
+                String.class), 400, "Reason");
+        // nor may a coordinator set the task's or the process's variables beside the form
+        assertRefused(as("hxcoord").exchange(engine("/task/" + decide.getId() + "/variables/" + decision), HttpMethod.PUT,
+                jsonBody("{\"value\":\"TELL_AUTHORITY\"}"), String.class), 403, null);
+        assertRefused(as("hxcoord").exchange(engine("/process-instance/" + review + "/variables/"
+                        + AnnualReviewProcess.NO_LONGER_NAMED_AUTHORITY.name()), HttpMethod.PUT,
+                jsonBody("{\"value\":\"ECB\"}"), String.class), 403, null);
+
+        assertUnchangedSince(before);
+        assertThat(taskService.createTaskQuery().taskId(decide.getId()).count()).as("the decision is still open").isOne();
+
+        // the legitimate way still works
+        assertThat(as("hxcoord").postForEntity(complete, jsonBody(variables(Map.of(decision, "KEEP_INFORMED",
+                reason, "The CCB asked to stay informed"))), String.class).getStatusCode().value()).isEqualTo(204);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------------
 
     /** A fresh applicant whose representative (this user) must now accept the rules of conduct. */

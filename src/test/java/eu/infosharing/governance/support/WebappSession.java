@@ -17,12 +17,27 @@ import java.nio.charset.StandardCharsets;
 public final class WebappSession {
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     private WebappSession(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    private WebappSession(String base, WebappSession browser) {
+        this.base = base;
+        this.client = browser.client;
+    }
+
+    /** The same browser (its cookies: the session and the CSRF token) sent to another node, e.g. after a failover. */
+    public WebappSession on(int port) {
+        return new WebappSession("http://localhost:" + port, this);
+    }
+
+    /** The value of one of the browser's cookies (e.g. the session's), or null. */
+    public String cookie(String name) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
+                .findFirst().orElse(null);
     }
 
     public static WebappSession login(int port, String user, String password) {
@@ -41,11 +56,22 @@ public final class WebappSession {
     }
 
     public static Attempt attemptLogin(int port, String user, String password) {
+        WebappSession session = open(port);
+        return new Attempt(session, session.postLogin(user, password));
+    }
+
+    /** A browser that has opened Tasklist's login page, not logged in yet. */
+    public static WebappSession open(int port) {
         WebappSession session = new WebappSession(port);
         session.send("GET", "/camunda/app/tasklist/", null, null);
-        return new Attempt(session, session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-                "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)));
+        return session;
+    }
+
+    /** Tasklist's login form sent, whatever it answers. */
+    public HttpResponse<String> postLogin(String user, String password) {
+        return send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", "application/x-www-form-urlencoded",
+                "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
     /** A call to Tasklist's engine API, e.g. path "/task/{id}/submit-form". */
@@ -59,8 +85,7 @@ public final class WebappSession {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
-                .findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        java.util.Optional.ofNullable(cookie("XSRF-TOKEN")).ifPresent(token -> request.header("X-XSRF-TOKEN", token));
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
