@@ -193,7 +193,10 @@ class TasklistWalkthroughIT {
                 Thread.currentThread().interrupt();
             }
         }
-        throw new AssertionError("No message under the field: " + browser.pageText());
+        throw new AssertionError("No message under the field: " + browser.pageText() + "\nWhat the page holds: " + browser.script(
+                "return JSON.stringify({scripts: performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('script')),"
+                + " alerts: Array.from(document.querySelectorAll('.alert')).filter(a => a.offsetParent !== null).map(a => ({html: a.outerHTML.substring(0, 1500), up: [a.parentElement, a.parentElement.parentElement, a.parentElement.parentElement.parentElement].map(e => e.tagName + '.' + e.className + '#' + Array.from(e.attributes).map(x => x.name).join(','))})),"
+                + " marks: document.querySelectorAll('.governance-server-error').length});"));
     }
 
     private void fillApplication(Browser browser, String enterpriseNumber) {

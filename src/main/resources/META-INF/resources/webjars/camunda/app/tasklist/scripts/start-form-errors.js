@@ -15,14 +15,25 @@ function labelOf(field) {
   return label ? label.textContent.replace(/\s*\*\s*$/, '').trim() : '';
 }
 
-/** The field whose label the message begins with (the longest such label: "Contact 1: e-mail" before "Contact 1"). */
+/** The names a message may give a field: its label, and its label without a closing remark ("Enterprise number"
+ * for "Enterprise number (KBO/BCE)"). */
+function namesOf(field) {
+  const label = labelOf(field);
+  const short = label.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return [label, short].filter(n => n.length > 0);
+}
+
+/** The field whose name the message begins with (the longest such name: "Contact 1: e-mail" before "Contact 1"). */
 function fieldNamedIn(form, message) {
   let best = null;
+  let bestLength = 0;
   form.querySelectorAll('.fjs-form-field').forEach(field => {
-    const label = labelOf(field);
-    if (label && message.startsWith(label) && (!best || label.length > labelOf(best).length)) {
-      best = field;
-    }
+    namesOf(field).forEach(name => {
+      if (message.startsWith(name) && name.length > bestLength) {
+        best = field;
+        bestLength = name.length;
+      }
+    });
   });
   return best;
 }
@@ -36,7 +47,9 @@ function clearMarks(scope) {
 }
 
 function close(alert) {
-  const button = alert.querySelector('button.close');
+  // Tasklist's own close button (removeNotification), not uib-alert's hidden one, which does nothing here
+  const button = alert.querySelector('button.close[ng-click^="removeNotification"]')
+    || alert.querySelector('button.close:not(.ng-hide)');
   if (button) {
     button.click();
   } else {
@@ -44,7 +57,7 @@ function close(alert) {
   }
 }
 
-function place(alert) {
+function place(alert, tries) {
   const scope = alert.closest('.modal') || alert.closest('[cam-tasklist-task]') || document;
   const form = scope.querySelector('.fjs-form');
   const text = alert.querySelector('.message');
@@ -52,6 +65,11 @@ function place(alert) {
     return;
   }
   const message = text.textContent.trim();
+  if (!message && tries < 20) {
+    // Angular fills the message in after it adds the alert
+    setTimeout(() => place(alert, tries + 1), 100);
+    return;
+  }
   // one message only: the earlier alerts and marks go
   Array.from(scope.querySelectorAll('.notifications .alert')).filter(a => a !== alert).forEach(close);
   clearMarks(scope);
@@ -81,6 +99,5 @@ new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(node =
     return;
   }
   const alerts = node.matches('.notifications .alert') ? [node] : Array.from(node.querySelectorAll('.notifications .alert'));
-  // Angular fills the message after it adds the element: wait a moment
-  alerts.forEach(alert => setTimeout(() => place(alert), 50));
+  alerts.forEach(alert => setTimeout(() => place(alert, 0), 50));
 }))).observe(document.body, {childList: true, subtree: true});
