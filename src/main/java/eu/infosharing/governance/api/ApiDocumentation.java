@@ -63,7 +63,17 @@ public class ApiDocumentation {
                      "effectiveDate": "2027-01-01", "changeSummary": "TLP 2.0 replaces TLP 1.0; a section on AI tools"}"""),
             Map.entry("POST /api/data-subject-requests", """
                     {"kind": "ACCESS", "organisationId": 1, "subjectEmail": "alice@acme-bank.example",
-                     "subjectName": "Alice Peeters", "details": "She asks for a copy of what is held about her"}"""));
+                     "subjectName": "Alice Peeters", "details": "She asks for a copy of what is held about her"}"""),
+            Map.entry("POST /api/account-requests", """
+                    {"name": "Noor Janssens", "organisation": "Polder Water NV", "email": "noor@polderwater.example",
+                     "language": "nl"}"""),
+            Map.entry("POST /api/account-requests/verification", """
+                    {"token": "the token of the link mailed to the address"}"""),
+            Map.entry("POST /api/account-requests/password", """
+                    {"token": "the token of the link mailed after acceptance", "password": "Chosen-by-Noor-2026"}"""));
+
+    /** The public steps of Apply to join, which a person takes before having an account. */
+    private static final String PUBLIC_PATHS = "/api/account-requests";
 
     @Bean
     OpenAPI governanceApi(ObjectProvider<BuildProperties> build, @Value("${governance.public-url}") String publicUrl) {
@@ -76,7 +86,8 @@ public class ApiDocumentation {
                         authorities, withdrawals and cessations, rules-of-conduct revisions, data-subject requests and \
                         the audit trail.
 
-                        Every call needs HTTP Basic with a Camunda user, the same user as in Tasklist; what a caller \
+                        Every call but the public steps of Apply to join (`/api/account-requests`) needs HTTP Basic \
+                        with a Camunda user, the same user as in Tasklist; what a caller \
                         sees and may do follows its groups (members see their own organisation only). Errors are \
                         `application/problem+json` naming each bad field. The engine's own REST API \
                         (`/engine-rest`) is Camunda's and is not described here."""))
@@ -87,10 +98,13 @@ public class ApiDocumentation {
                 .addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
     }
 
-    /** Puts the example of {@link #EXAMPLES} on each write operation's JSON request body. */
+    /** Puts the example of {@link #EXAMPLES} on each write operation's JSON request body; public steps need no login. */
     @Bean
     OpenApiCustomizer writeExamples() {
         return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (path.startsWith(PUBLIC_PATHS)) {
+                operation.setSecurity(List.of());
+            }
             String example = EXAMPLES.get(method + " " + path);
             if (example != null) {
                 exampleOf(operation, example);

@@ -68,6 +68,10 @@ class ApiDocumentationTest {
         assertThat(docs.at("/components/securitySchemes/basicAuth/type").asText()).isEqualTo("http");
         assertThat(docs.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
         assertThat(docs.at("/security/0").has("basicAuth")).isTrue();
+        // Apply to join is taken before one has an account
+        assertThat(docs.at("/paths/~1api~1account-requests/post/security").isArray()).isTrue();
+        assertThat(docs.at("/paths/~1api~1account-requests/post/security")).isEmpty();
+        assertThat(docs.at("/paths/~1api~1memberships/get/security").isMissingNode()).as("others inherit basicAuth").isTrue();
     }
 
     @Test
