@@ -89,6 +89,11 @@ class DatabaseOutagePostgresIT {
                     // a job running when the database went away stays locked by this node until its lock expires; a
                     // short lock keeps the test short (the product's lock time is chosen for take-over, see the README)
                     "--camunda.bpm.job-execution.lock-time-in-millis=" + JOB_LOCK.toMillis(),
+                    // and sends bounded within it, as the application demands at startup (SendsFitTheJobLock)
+                    "--governance.notification.http-timeout=PT10S",
+                    "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
+                    "--spring.mail.properties.mail.smtp.timeout=5000",
+                    "--spring.mail.properties.mail.smtp.writetimeout=5000",
                     "--governance.mail.outbox-dir=target/outage-outbox");
             port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
