@@ -29,6 +29,7 @@ public class OutageFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        FailFastConnections.requestStarts();
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -37,6 +38,8 @@ public class OutageFilter extends OncePerRequestFilter {
             }
             log.warn("{} {} answered 503: the database is not available", request.getMethod(), request.getRequestURI());
             answerUnavailable(response);
+        } finally {
+            FailFastConnections.requestEnds();
         }
     }
 
