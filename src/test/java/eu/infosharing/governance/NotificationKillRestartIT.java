@@ -9,6 +9,7 @@ import eu.infosharing.governance.notification.AuthorityNotificationRepository;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationEvent;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.notification.NotificationStatus;
 import eu.infosharing.governance.organisation.DoraEntityType;
 import eu.infosharing.governance.organisation.Language;
@@ -58,7 +59,7 @@ class NotificationKillRestartIT {
                 Membership bank = setup.getBean(Members.class).activeMember("CIDR", "Crash Test Bank", Nis2Status.NOT_IN_SCOPE,
                         null, DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
                 reference = setup.getBean(AuthorityNotifications.class)
-                        .create(bank.getId(), NotificationEvent.ENTRY, LocalDate.now()).get(0);
+                        .create(bank.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)).get(0);
                 setup.getBean(RuntimeService.class).startProcessInstanceByKey(NotificationProcess.KEY,
                         String.valueOf(bank.getId()), Map.of(NotificationProcess.MEMBERSHIP_ID.name(), bank.getId(), NotificationProcess.REFERENCE.name(), reference));
             }

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties(prefix = "governance.notification")
 public class NotificationSettings {
 
+    /** The arrangement's zone unless governance.notification.zone says otherwise: what "today" means. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Brussels");
+
     /** Back-off between send attempts; when it runs out the job raises an incident in Cockpit. */
     private String retryCycle = "PT1M,PT5M,PT30M,PT2H,PT6H";
     /** The first reminder to a member that sends itself goes out this long before the deadline... */
@@ -40,7 +43,7 @@ public class NotificationSettings {
      */
     private Period authoritySearchPeriod = Period.ofDays(28);
     /** Dates of entry, cessation and deadlines are dates in this zone. */
-    private ZoneId zone = ZoneId.of("Europe/Brussels");
+    private ZoneId zone = DEFAULT_ZONE;
     /**
      * How long after a notification was sent (or the member confirmed sending it) the authority's acknowledgement may
      * take before a coordinator follows it up; and how long after a coordinator chased the authority the next follow-up

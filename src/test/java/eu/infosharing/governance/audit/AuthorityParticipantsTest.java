@@ -14,6 +14,7 @@ import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.MemberSentNotifications;
 import eu.infosharing.governance.notification.NotificationEvent;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
@@ -74,7 +75,7 @@ class AuthorityParticipantsTest {
         tx.executeWithoutResult(s -> memberships.findById(leaving.getId()).orElseThrow()
                 .transition(MembershipStatus.CEASED, "test", "Withdrawal took effect"));
         // the cessation letter of "Leaving Energy" is created but has not gone out
-        notifications.create(leaving.getId(), NotificationEvent.CESSATION, LocalDate.now());
+        notifications.create(leaving.getId(), NotificationEvent.CESSATION, LocalDate.now(NotificationSettings.DEFAULT_ZONE));
     }
 
     @Test
@@ -122,7 +123,7 @@ class AuthorityParticipantsTest {
         jdbc.update("update organisation set nis2_status = 'NOT_IN_SCOPE', nis2_sector = null where id = ?",
                 shrinking.getOrganisation().getId());
 
-        List<String> told = notifications.create(shrinking.getId(), NotificationEvent.CESSATION, LocalDate.now());
+        List<String> told = notifications.create(shrinking.getId(), NotificationEvent.CESSATION, LocalDate.now(NotificationSettings.DEFAULT_ZONE));
 
         assertThat(told).singleElement().asString().endsWith("-CCB-CESSATION");
     }
@@ -136,8 +137,8 @@ class AuthorityParticipantsTest {
     }
 
     private void confirm(Membership m, NotificationEvent event) {
-        for (String reference : notifications.create(m.getId(), event, LocalDate.now())) {
-            memberSent.confirm(reference, "ACK-" + reference, LocalDate.now().toString());
+        for (String reference : notifications.create(m.getId(), event, LocalDate.now(NotificationSettings.DEFAULT_ZONE))) {
+            memberSent.confirm(reference, "ACK-" + reference, LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString());
         }
     }
 }

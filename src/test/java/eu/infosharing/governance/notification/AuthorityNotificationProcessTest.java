@@ -182,7 +182,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
     void aSendIsNotRepeatedByARollbackOrARetryAndACrashResendsWithTheSameKeys() throws Exception {
         Membership bank = members.activeMember("CIDR", "Once Bank", Nis2Status.ESSENTIAL, Nis2Sector.DIGITAL_INFRASTRUCTURE,
                 DoraEntityType.A, Language.en, NotificationMode.SEND_ON_BEHALF);
-        tx.executeWithoutResult(s -> notifications.create(bank.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(bank.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         String byMail = notification(bank, "CCB").getReference();
         String byHttps = notification(bank, "NBB").getReference();
 
@@ -311,14 +311,14 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(pi).hasPassed(NotificationProcess.END_EVENT_MEMBER_CHASED).isWaitingAt(NotificationProcess.TASK_SEND_NOTIFICATION);
 
         actAs("selfsendrep", group);
-        Map<String, Object> noReference = new HashMap<>(Map.of(NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
+        Map<String, Object> noReference = new HashMap<>(Map.of(NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString()));
         assertThatThrownBy(() -> taskService.complete(task.getId(), noReference))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reference received from the authority");
-        Map<String, Object> future = Map.of(NotificationProcess.MEMBER_REFERENCE.name(), "CCB-2026-7781", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().plusDays(3).toString());
+        Map<String, Object> future = Map.of(NotificationProcess.MEMBER_REFERENCE.name(), "CCB-2026-7781", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(3).toString());
         assertThatThrownBy(() -> taskService.complete(task.getId(), future)).hasMessageContaining("cannot be in the future");
         assertThat(notification(m, "CCB").getStatus()).isEqualTo(NotificationStatus.AWAITING_MEMBER);
 
-        taskService.complete(task.getId(), Map.of(NotificationProcess.MEMBER_REFERENCE.name(), "CCB-2026-7781", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
+        taskService.complete(task.getId(), Map.of(NotificationProcess.MEMBER_REFERENCE.name(), "CCB-2026-7781", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString()));
         AuthorityNotification confirmed = notification(m, "CCB");
         assertThat(confirmed.getStatus()).isEqualTo(NotificationStatus.CONFIRMED);
         assertThat(confirmed.getConfirmedBy()).isEqualTo("selfsendrep");
@@ -355,7 +355,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         actAs("coordinator", Roles.COORDINATORS);
         taskService.complete(overdue.getId(), Map.of(NotificationProcess.FOLLOW_UP_DECISION.name(), "RECORD_CONFIRMATION",
                 NotificationProcess.FOLLOW_UP_NOTE.name(), "Member forwarded the CCB acknowledgement", NotificationProcess.MEMBER_REFERENCE.name(), "ACK 55-12",
-                NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
+                NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString()));
 
         AuthorityNotification n = notification(m, "CCB");
         assertThat(n.getStatus()).isEqualTo(NotificationStatus.CONFIRMED);
@@ -403,8 +403,8 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 DoraEntityType.A, Language.fr, NotificationMode.SEND_ON_BEHALF);
         startEntryNotifications(energy).forEach(pi -> runJobs(pi.getId()));
         startEntryNotifications(bank).forEach(pi -> runJobs(pi.getId()));
-        startNotifications(energy, NotificationEvent.CESSATION, LocalDate.now()).forEach(pi -> runJobs(pi.getId()));
-        startNotifications(bank, NotificationEvent.CESSATION, LocalDate.now()).forEach(pi -> runJobs(pi.getId()));
+        startNotifications(energy, NotificationEvent.CESSATION, LocalDate.now(NotificationSettings.DEFAULT_ZONE)).forEach(pi -> runJobs(pi.getId()));
+        startNotifications(bank, NotificationEvent.CESSATION, LocalDate.now(NotificationSettings.DEFAULT_ZONE)).forEach(pi -> runJobs(pi.getId()));
 
         AuthorityNotification ccbEntry = notification(energy, "CCB");
         AuthorityNotification ccbExit = notification(energy, "CCB", NotificationEvent.CESSATION);
@@ -458,14 +458,14 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
         assertThat(n.getAcknowledgementSource()).isEqualTo(AuthorityNotification.AcknowledgementSource.INTAKE);
         assertThat(n.getAuthorityReference()).isEqualTo("NBB-RCPT-0042");
-        assertThat(n.getAcknowledgedOn()).isEqualTo(LocalDate.now());
-        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusYears(1))).doesNotContain(n.getReference());
+        assertThat(n.getAcknowledgedOn()).isEqualTo(LocalDate.now(NotificationSettings.DEFAULT_ZONE));
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusYears(1))).doesNotContain(n.getReference());
         users.user("ackauditor", PASSWORD, Roles.AUDITORS);
         String csv = mvc.perform(get("/api/notifications/register.csv?authority=NBB").with(httpBasic("ackauditor", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith("on_time,acknowledged,acknowledged_on,authority_reference");
         assertThat(csv).contains("\"" + n.getReference() + "\",\"Acked Bank\"")
-                .containsPattern(n.getReference() + ".*\"yes\",\"yes\",\"" + LocalDate.now() + "\",\"NBB-RCPT-0042\"");
+                .containsPattern(n.getReference() + ".*\"yes\",\"yes\",\"" + LocalDate.now(NotificationSettings.DEFAULT_ZONE) + "\",\"NBB-RCPT-0042\"");
     }
 
     @Test
@@ -479,10 +479,10 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(sent.getAcknowledgementSource()).as("a mail server's acceptance is no acknowledgement").isNull();
 
         // the global period (14 days) for the CCB; the NBB has its own (7 days, in this test's settings)
-        assertThat(acknowledgements.due(sent)).isEqualTo(LocalDate.now().plusDays(14));
-        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(13))).doesNotContain(sent.getReference());
-        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14))).contains(sent.getReference());
-        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusDays(30))).as("raised once")
+        assertThat(acknowledgements.due(sent)).isEqualTo(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(14));
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(13))).doesNotContain(sent.getReference());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(14))).contains(sent.getReference());
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(30))).as("raised once")
                 .doesNotContain(sent.getReference());
         ProcessInstance followUp = acknowledgementFollowUp(sent);
         Task task = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
@@ -506,11 +506,11 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         actAs("coordinator", Roles.COORDINATORS);
         Map<String, Object> future = Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
                 AcknowledgementProcess.NOTE.name(), "The CCB replied", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "CCB/2026/991",
-                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().plusDays(2).toString());
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(2).toString());
         assertThatThrownBy(() -> taskService.complete(again.getId(), future)).hasMessageContaining("cannot be in the future");
         taskService.complete(again.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
                 AcknowledgementProcess.NOTE.name(), "The CCB replied", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "CCB/2026/991",
-                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().toString()));
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString()));
         identityService.clearAuthentication();
         runJobs(followUp.getId());
 
@@ -527,7 +527,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 .andExpect(jsonPath("$.notifications[0].onTime").value("yes"))
                 .andExpect(jsonPath("$.notifications[0].acknowledged").value("yes"))
                 .andExpect(jsonPath("$.notifications[0].authorityReference").value("CCB/2026/991"))
-                .andExpect(jsonPath("$.notifications[0].acknowledgedOn").value(LocalDate.now().toString()));
+                .andExpect(jsonPath("$.notifications[0].acknowledgedOn").value(LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString()));
     }
 
     @Test
@@ -536,7 +536,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 null, Language.nl, NotificationMode.SEND_ON_BEHALF);
         startEntryNotifications(m).forEach(pi -> runJobs(pi.getId()));
         AuthorityNotification sent = notification(m, "CCB");
-        acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14));
+        acknowledgements.raiseFollowUps(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(14));
         ProcessInstance followUp = acknowledgementFollowUp(sent);
         Task task = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
 
@@ -569,7 +569,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         startEntryNotifications(onBehalf).forEach(pi -> runJobs(pi.getId()));
         AuthorityNotification own = notification(self, "CCB");
         AuthorityNotification mandated = notification(onBehalf, "CCB");
-        String body = "{\"acknowledgedOn\":\"" + LocalDate.now() + "\",\"authorityReference\":\"CCB-ACK-1\"}";
+        String body = "{\"acknowledgedOn\":\"" + LocalDate.now(NotificationSettings.DEFAULT_ZONE) + "\",\"authorityReference\":\"CCB-ACK-1\"}";
 
         // not sent yet: nothing to acknowledge
         mvc.perform(post("/api/notifications/" + own.getId() + "/acknowledgement").with(httpBasic("ownpostrep", PASSWORD))
@@ -577,7 +577,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 .andExpect(status().isConflict());
         actAs("ownpostrep", selfGroup);
         taskService.complete(openTask(selfPi.getId(), NotificationProcess.TASK_SEND_NOTIFICATION).getId(), Map.of(
-                NotificationProcess.MEMBER_REFERENCE.name(), "sent by registered mail", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now().toString()));
+                NotificationProcess.MEMBER_REFERENCE.name(), "sent by registered mail", NotificationProcess.MEMBER_SENT_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString()));
         identityService.clearAuthentication();
 
         // bad input is named, and changes nothing
@@ -611,7 +611,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 .andExpect(status().isConflict());
 
         // a coordinator's follow-up waiting for the mandated one ends when the acknowledgement arrives through the API
-        acknowledgements.raiseFollowUps(LocalDate.now().plusDays(14));
+        acknowledgements.raiseFollowUps(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(14));
         ProcessInstance followUp = acknowledgementFollowUp(mandated);
         assertThat(followUp).isWaitingAt(AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
         mvc.perform(post("/api/notifications/" + mandated.getId() + "/acknowledgement").with(httpBasic("ackcoord2", PASSWORD))
@@ -679,7 +679,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
 
     /** What membership-onboarding does at validation: create the entry notifications and start one instance each. */
     private List<ProcessInstance> startEntryNotifications(Membership m) {
-        return startNotifications(m, NotificationEvent.ENTRY, LocalDate.now());
+        return startNotifications(m, NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE));
     }
 
     /** What the onboarding (entry) or the cessation process (cessation, once effective) does. */

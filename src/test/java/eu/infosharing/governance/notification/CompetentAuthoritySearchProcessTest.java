@@ -66,7 +66,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
     @Test
     void aDutchEntityGetsACoordinatorTaskAndTheAuthorityFoundIsNotifiedOfEntryAndLaterOfCessation() {
         Membership m = dutchMember("Polder Energie", "NLSRCH-1");
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(notificationRepository.findByMembershipIdOrderByIdAsc(m.getId())).isEmpty();
 
         ProcessInstance search = search(m);
@@ -104,7 +104,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
         AuthorityNotification entry = notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()).get(0);
         assertThat(entry.getAuthorityCode()).isEqualTo("NCSC-NL");
         assertThat(entry.getEvent()).isEqualTo(NotificationEvent.ENTRY);
-        assertThat(entry.getDueDate()).isEqualTo(LocalDate.now().plusDays(14));
+        assertThat(entry.getDueDate()).isEqualTo(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(14));
         ProcessInstance sent = runtimeService.createProcessInstanceQuery().superProcessInstanceId(search.getId()).singleResult();
         runJobs(sent.getId());
         runJobs(search.getId());
@@ -114,7 +114,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
         assertThat(audit(m)).anySatisfy(e -> assertThat(e).startsWith("AUTHORITY_FOUND: NCSC-NL: Cyberbeveiligingswet"));
 
         // the finding is kept with the membership: its cessation is told to the same authority
-        List<String> cessation = tx.execute(s -> notifications.create(m.getId(), NotificationEvent.CESSATION, LocalDate.now()));
+        List<String> cessation = tx.execute(s -> notifications.create(m.getId(), NotificationEvent.CESSATION, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(cessation).hasSize(1);
         assertThat(notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()))
                 .extracting(AuthorityNotification::getAuthorityCode).containsExactly("NCSC-NL", "NCSC-NL");
@@ -123,7 +123,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
     @Test
     void aCoordinatorWhoFindsThatNoAuthorityAppliesSaysWhyAndTheSameRegimesAreNotAskedAgain() {
         Membership m = dutchMember("Polder Water", "NLSRCH-2");
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         ProcessInstance search = search(m);
         runJobs(search.getId());
         Task task = openTask(search.getId(), AuthoritySearchProcess.TASK_FIND_COMPETENT_AUTHORITY);
@@ -138,10 +138,10 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
         assertThat(audit(m)).anySatisfy(e -> assertThat(e).startsWith("NO_AUTHORITY_APPLIES").contains("confirmed by the NCSC"));
 
         // a yearly review with the same regimes does not ask again; a changed regime does
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(searches(m)).isEqualTo(1);
         jdbc.update("update organisation set nis2_status = 'IMPORTANT' where id = ?", m.getOrganisation().getId());
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(searches(m)).isEqualTo(2);
     }
 
@@ -156,7 +156,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
                 DoraEntityType.B, Language.de, NotificationMode.SEND_ON_BEHALF);
         jdbc.update("update organisation set country = 'DE', enterprise_number = null, foreign_register_id = 'HRB 4711' "
                 + "where id = ?", m.getOrganisation().getId());
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()))
                 .extracting(AuthorityNotification::getAuthorityCode).containsExactly("BAFIN");
 
@@ -188,9 +188,9 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
         assertThat(search).isWaitingAt(AuthoritySearchProcess.CALL_ACTIVITY_NOTIFY_FOUND_AUTHORITY);
 
         // both regimes named now: a yearly review asks nobody again, and the cessation goes to both
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(searches(m)).isOne();
-        List<String> cessation = tx.execute(s -> notifications.create(m.getId(), NotificationEvent.CESSATION, LocalDate.now()));
+        List<String> cessation = tx.execute(s -> notifications.create(m.getId(), NotificationEvent.CESSATION, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(cessation).hasSize(2);
     }
 
@@ -199,7 +199,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
     void aBankWithItsDoraAuthorityNamedIsNotSearchedForUnderNis2() {
         Membership m = members.activeMember("CIDR", "Banque du Parc", Nis2Status.ESSENTIAL, Nis2Sector.BANKING,
                 DoraEntityType.A, Language.fr, NotificationMode.SEND_ON_BEHALF);
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(notificationRepository.findByMembershipIdOrderByIdAsc(m.getId()))
                 .extracting(AuthorityNotification::getAuthorityCode).containsExactly("NBB");
         assertThat(searches(m)).isZero();
@@ -209,7 +209,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
     void anEntityInNeitherRegimeNotifiesNobodyAndNobodyIsAsked() {
         Membership m = members.activeMember("CIDR", "Voluntary Volunteers", Nis2Status.NOT_IN_SCOPE, null, null, Language.en,
                 NotificationMode.SEND_ON_BEHALF);
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         assertThat(searches(m)).isZero();
     }
 

@@ -113,7 +113,7 @@ class SendAuditCrashTest {
     }
 
     private String entryNotificationToCcb(Membership m) {
-        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> notifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         return repository.findByMembershipIdAndAuthorityCodeAndEvent(m.getId(), "CCB", NotificationEvent.ENTRY).orElseThrow()
                 .getReference();
     }

@@ -197,7 +197,7 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
                 AnnualReviewProcess.SERVICE_TASK_SCHEDULE_NEXT_REVIEW).isWaitingAt(AnnualReviewProcess.TIMER_CATCH_ANNIVERSARY);
         // an authority told that the participation no longer concerns it is not told of its end
         List<String> cessation = tx.execute(s -> authorityNotifications.create(m.getId(), NotificationEvent.CESSATION,
-                java.time.LocalDate.now()));
+                java.time.LocalDate.now(eu.infosharing.governance.notification.NotificationSettings.DEFAULT_ZONE)));
         assertThat(cessation).isEmpty();
     }
 
@@ -214,7 +214,7 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
         assertThat(jdbc.queryForList("select summary from audit_entry where membership_id = ? and kind = 'AUTHORITY_OVERRIDE'",
                 String.class, m.getId())).singleElement().asString().contains("ADD CCB", "asked to stay informed");
         List<String> cessation = tx.execute(s -> authorityNotifications.create(m.getId(), NotificationEvent.CESSATION,
-                java.time.LocalDate.now()));
+                java.time.LocalDate.now(eu.infosharing.governance.notification.NotificationSettings.DEFAULT_ZONE)));
         assertThat(cessation).hasSize(1);
     }
 
@@ -223,7 +223,7 @@ class AnnualReviewProcessTest extends ProcessTestSupport {
         Membership m = members.activeMember("OTICS", name, Nis2Status.ESSENTIAL, eu.infosharing.governance.organisation.Nis2Sector.ENERGY,
                 null, Language.en, NotificationMode.SEND_ON_BEHALF);
         members.representative(m, rep, PASSWORD);
-        tx.executeWithoutResult(s -> authorityNotifications.create(m.getId(), NotificationEvent.ENTRY, java.time.LocalDate.now()));
+        tx.executeWithoutResult(s -> authorityNotifications.create(m.getId(), NotificationEvent.ENTRY, java.time.LocalDate.now(eu.infosharing.governance.notification.NotificationSettings.DEFAULT_ZONE)));
         return m;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.infosharing.governance.arrangement.RulesOfConductVersion;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.NotificationMode;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.process.RulesRevisionProcess;
@@ -62,7 +63,7 @@ class RulesRevisionAtScaleIT {
         Instant start = Instant.now();
         identityService.setAuthentication("scalecoordinator", List.of(Roles.COORDINATORS));
         RulesOfConductVersion v = revisions.publish("HOSPITALS", new RulesRevisionService.Publication("2.0",
-                "Revised rules for hospitals", LocalDate.now().plusDays(30).toString(), "Patient data never shared"));
+                "Revised rules for hospitals", LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(30).toString(), "Patient data never shared"));
         identityService.clearAuthentication();
         Duration published = Duration.between(start, Instant.now());
 

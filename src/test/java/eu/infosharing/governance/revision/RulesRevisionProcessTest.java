@@ -14,6 +14,7 @@ import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.membership.NotificationMode;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.onboarding.RulesAcceptance;
 import eu.infosharing.governance.onboarding.RulesAcceptanceRepository;
 import eu.infosharing.governance.organisation.Language;
@@ -74,13 +75,13 @@ class RulesRevisionProcessTest extends ProcessTestSupport {
 
         // only coordinators publish, with a text, a summary and a future date
         actAs("promptrep", group(prompt));
-        assertThatThrownBy(() -> revisions.publish("CRYPTO", publication("2.0", LocalDate.now().plusDays(20))))
+        assertThatThrownBy(() -> revisions.publish("CRYPTO", publication("2.0", LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(20))))
                 .isInstanceOf(ForbiddenException.class);
         actAs("coordinator", Roles.COORDINATORS);
         assertThatThrownBy(() -> revisions.publish("CRYPTO", new RulesRevisionService.Publication("2.0", "", "2020-01-01", "")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Text of the rules").hasMessageContaining("Summary of changes").hasMessageContaining("future");
-        RulesOfConductVersion v = revisions.publish("CRYPTO", publication("2.0", LocalDate.now().plusDays(20)));
+        RulesOfConductVersion v = revisions.publish("CRYPTO", publication("2.0", LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(20)));
         identityService.clearAuthentication();
 
         ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(RulesRevisionProcess.BUSINESS_KEY_PREFIX + v.getId()).singleResult();

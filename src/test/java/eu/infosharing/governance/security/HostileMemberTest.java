@@ -14,6 +14,7 @@ import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.AuthorityNotifications;
 import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.NotificationEvent;
+import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.notification.NotificationStatus;
 import eu.infosharing.governance.onboarding.ApplicationRequest;
 import eu.infosharing.governance.onboarding.ReviewDecision;
@@ -527,20 +528,20 @@ class HostileMemberTest {
         Membership k = members.activeMember("CIDR", "Hostile Kappa Energy", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null,
                 Language.en, NotificationMode.SEND_ON_BEHALF);
         members.representative(k, "hxrepk", PASSWORD);
-        String reference = authorityNotifications.create(k.getId(), NotificationEvent.ENTRY, LocalDate.now()).get(0);
+        String reference = authorityNotifications.create(k.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)).get(0);
         String sending = runtimeService.startProcessInstanceByKey(NotificationProcess.KEY, String.valueOf(k.getId()),
                 Map.of(NotificationProcess.MEMBERSHIP_ID.name(), k.getId(), NotificationProcess.REFERENCE.name(), reference)).getId();
         runJobs(sending);
         AuthorityNotification sent = notificationQueries.byReference(reference);
         assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
-        assertThat(acknowledgements.raiseFollowUps(LocalDate.now().plusYears(1))).contains(reference);
+        assertThat(acknowledgements.raiseFollowUps(LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusYears(1))).contains(reference);
         String followUp = runtimeService.createProcessInstanceQuery().processDefinitionKey(AcknowledgementProcess.KEY)
                 .variableValueEquals(AcknowledgementProcess.REFERENCE.name(), reference).singleResult().getId();
         Task task = taskService.createTaskQuery().processInstanceId(followUp).singleResult();
         String record = variables(Map.of(AcknowledgementProcess.DECISION.name(), "RECORD_ACKNOWLEDGEMENT",
                 AcknowledgementProcess.NOTE.name(), "Acknowledged, trust me", AcknowledgementProcess.AUTHORITY_REFERENCE.name(), "FAKE-1",
-                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now().toString()));
-        String ack = "{\"acknowledgedOn\":\"" + LocalDate.now() + "\",\"authorityReference\":\"FAKE-1\"}";
+                AcknowledgementProcess.ACKNOWLEDGED_ON.name(), LocalDate.now(NotificationSettings.DEFAULT_ZONE).toString()));
+        String ack = "{\"acknowledgedOn\":\"" + LocalDate.now(NotificationSettings.DEFAULT_ZONE) + "\",\"authorityReference\":\"FAKE-1\"}";
         StateFingerprint before = fingerprint();
 
         // our API: the arrangement sent it, so only a coordinator records what the authority answered
@@ -581,7 +582,7 @@ class HostileMemberTest {
         Membership m = members.activeMember("OTICS", "Hostile Shrinking Grid", Nis2Status.ESSENTIAL, Nis2Sector.ENERGY, null,
                 Language.en, NotificationMode.SEND_ON_BEHALF);
         String rep = members.representative(m, "hxrepshrink", PASSWORD);
-        tx.executeWithoutResult(s -> authorityNotifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now()));
+        tx.executeWithoutResult(s -> authorityNotifications.create(m.getId(), NotificationEvent.ENTRY, LocalDate.now(NotificationSettings.DEFAULT_ZONE)));
         annualReviews.schedule(tx.execute(s -> memberships.findById(m.getId()).orElseThrow()));
         String review = instanceOf(AnnualReviewProcess.KEY, m);
         managementService.executeJob(managementService.createJobQuery().processInstanceId(review)

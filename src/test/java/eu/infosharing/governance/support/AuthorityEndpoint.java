@@ -51,7 +51,7 @@ public class AuthorityEndpoint implements AutoCloseable {
             String ack = acknowledgement.get();
             byte[] body = (answer / 100 == 2 ? "{\"id\":\"AUTH-" + counter.incrementAndGet() + "\""
                     + (ack == null ? "" : ",\"acknowledgement\":{\"reference\":\"" + ack + "\",\"receivedOn\":\""
-                    + java.time.LocalDate.now() + "\"}") + "}"
+                    + java.time.LocalDate.now(eu.infosharing.governance.notification.NotificationSettings.DEFAULT_ZONE) + "\"}") + "}"
                     : "{\"error\":\"intake unavailable\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer, body.length);
