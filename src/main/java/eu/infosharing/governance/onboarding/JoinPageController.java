@@ -1,7 +1,5 @@
 package eu.infosharing.governance.onboarding;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import eu.infosharing.governance.api.FieldProblem;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.PageLanguage;
@@ -13,6 +11,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * from the mailed link, set the first password from the mailed link. A bad field is answered beside the field, on the
  * page again with what was typed. Writes that a browser marks as cross-site are refused before they reach here. In the
  * visitor's language (nl, fr, en, de: {@link PageLanguage}, words in {@code pages/join_*.properties}); the language of
- * the mails is offered as the page's. Field errors are still the API's English sentences.
+ * the mails is offered as the page's.
  */
 @RestController
 public class JoinPageController {
@@ -65,7 +65,7 @@ public class JoinPageController {
             requests.apply(typed, request.getRemoteAddr());
             return page(w, HttpStatus.OK, "apply.title", "", message("applied", w.html("apply.done")));
         } catch (InvalidInputException e) {
-            return page(w, HttpStatus.BAD_REQUEST, "apply.title", "", applyForm(w, typed, byField(e), null));
+            return page(w, HttpStatus.BAD_REQUEST, "apply.title", "", applyForm(w, typed, byField(w, e), null));
         } catch (AccountRequests.TooManyRequests e) {
             return page(w, HttpStatus.TOO_MANY_REQUESTS, "apply.title", "", applyForm(w, typed, Map.of(), w.html("apply.tooMany")));
         }
@@ -111,14 +111,14 @@ public class JoinPageController {
         Optional<String> user = requests.passwordLinkUser(token);
         try {
             String userId = requests.setPassword(token, password, repeatPassword == null ? "" : repeatPassword);
-            String tasklist = htmlEscape(links.tasklist());
+            String tasklist = PageText.esc(links.tasklist());
             return page(w, HttpStatus.OK, "passwordSet.title", "", "<p class=\"message\" id=\"password-set\">"
-                    + w.markup("passwordSet.done", "<strong id=\"user-name\">" + htmlEscape(userId) + "</strong>",
+                    + w.markup("passwordSet.done", "<strong id=\"user-name\">" + PageText.esc(userId) + "</strong>",
                     "<em>Start process</em> \u2192 <em>Membership onboarding</em>")
                     + "</p><p><a id=\"to-tasklist\" href=\"" + tasklist + "\">" + w.html("passwordSet.toTasklist") + "</a></p>");
         } catch (InvalidInputException e) {
             return page(w, HttpStatus.BAD_REQUEST, "password.title", tokenQuery(token),
-                    passwordForm(w, token, user.orElse(""), byField(e)));
+                    passwordForm(w, token, user.orElse(""), byField(w, e)));
         } catch (AccountRequests.LinkNoLongerValid e) {
             return gone(w);
         }
@@ -157,7 +157,7 @@ public class JoinPageController {
     }
 
     private static String passwordForm(PageText w, String token, String user, Map<String, String> errors) {
-        return "<p>" + w.markup("password.intro", "<strong id=\"user-name\">" + htmlEscape(user) + "</strong>") + "</p>"
+        return "<p>" + w.markup("password.intro", "<strong id=\"user-name\">" + PageText.esc(user) + "</strong>") + "</p>"
                 + "<form method=\"post\" action=\"" + AccountRequests.PASSWORD_PATH + "\" novalidate>" + hidden("token", token)
                 + field("password", w.html("password.password"), "password", "", errors, "autocomplete=\"new-password\"")
                 + field("repeatPassword", w.html("password.repeat"), "password", "", errors, "autocomplete=\"new-password\"")
@@ -179,27 +179,47 @@ public class JoinPageController {
                                 String attributes) {
         boolean bad = errors.containsKey(name);
         return "<div class=\"field\"><label for=\"" + name + "\">" + label + "</label><input id=\"" + name + "\" name=\""
-                + name + "\" type=\"" + type + "\" value=\"" + htmlEscape(value == null ? "" : value) + "\" " + attributes
+                + name + "\" type=\"" + type + "\" value=\"" + PageText.esc(value == null ? "" : value) + "\" " + attributes
                 + (bad ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\" autofocus" : "") + ">"
                 + error(name, errors) + "</div>";
     }
 
     private static String error(String name, Map<String, String> errors) {
         String message = errors.get(name);
-        return message == null ? "" : "<span class=\"error\" id=\"" + name + "-error\">" + htmlEscape(message) + "</span>";
+        return message == null ? "" : "<span class=\"error\" id=\"" + name + "-error\">" + PageText.esc(message) + "</span>";
     }
 
     private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + htmlEscape(value == null ? "" : value) + "\">";
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + PageText.esc(value == null ? "" : value) + "\">";
     }
 
     private static String message(String id, String html) {
         return "<p class=\"message\" role=\"status\" id=\"" + id + "\">" + html + "</p>";
     }
 
-    /** The first problem of each field, as a sentence beside it ("Your name is required"). */
-    private static Map<String, String> byField(InvalidInputException e) {
-        return e.problems().stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::sentence, (a, b) -> a));
+    /**
+     * The first problem of each field, as a sentence beside it in the page's language ("Uw naam: dit veld is
+     * verplicht"); a problem the pages have no words for keeps the API's English sentence.
+     */
+    private static Map<String, String> byField(PageText w, InvalidInputException e) {
+        return e.problems().stream().collect(Collectors.toMap(FieldProblem::field, p -> sentence(w, p), (a, b) -> a));
+    }
+
+    private static final Map<String, String> LABELS = Map.of("name", "apply.name", "organisation", "apply.organisation",
+            "email", "apply.email", "language", "apply.language", "password", "password.password",
+            "repeatPassword", "password.repeat");
+    private static final Map<String, String> PROBLEMS = Map.of("is required", "problem.required",
+            "must be exactly one e-mail address, such as name@example.org", "problem.email",
+            "is not the same as the password", "problem.repeat");
+    private static final Pattern TOO_LONG = Pattern.compile("is too long: at most (\\d+) characters");
+
+    private static String sentence(PageText w, FieldProblem p) {
+        String label = LABELS.containsKey(p.field()) ? w.get(LABELS.get(p.field())) : p.label();
+        Matcher tooLong = TOO_LONG.matcher(p.message());
+        if (tooLong.matches()) {
+            return w.get("problem.tooLong", label, tooLong.group(1));
+        }
+        return PROBLEMS.containsKey(p.message()) ? w.get(PROBLEMS.get(p.message()), label) : p.sentence();
     }
 
     private static ResponseEntity<String> page(PageText w, HttpStatus status, String titleKey, String query, String body) {

@@ -2,6 +2,7 @@ package eu.infosharing.governance.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import eu.infosharing.governance.api.PageLanguage;
 import jakarta.servlet.http.Cookie;
@@ -61,6 +62,22 @@ class JoinPageLanguageTest {
         // a link no longer valid says so in the chosen language
         assertThat(body(mvc.perform(get("/join/password").param("token", "unknown").param("lang", "de")).andReturn(), 410))
                 .contains("<h1>Link nicht mehr gültig</h1>");
+    }
+
+    @Test
+    void aRefusedFieldIsExplainedInThePagesLanguage() throws Exception {
+        MvcResult refused = mvc.perform(post("/join").contentType("application/x-www-form-urlencoded")
+                .param("name", "").param("organisation", "Agence Wallonne").param("email", "pas une adresse")
+                .param("language", "fr").header("Accept-Language", "fr-BE")).andReturn();
+
+        assertThat(body(refused, 400)).contains("<span class=\"error\" id=\"name-error\">Vos nom et prénom : ce champ est "
+                + "obligatoire</span>").contains("<span class=\"error\" id=\"email-error\">Adresse e-mail : indiquez une "
+                + "seule adresse e-mail, par exemple nom@exemple.be</span>").contains("value=\"Agence Wallonne\"")
+                .doesNotContain("is required");
+        // in English, the sentences the API answers
+        assertThat(body(mvc.perform(post("/join").contentType("application/x-www-form-urlencoded").param("name", "")
+                .param("organisation", "x").param("email", "a@b.example").param("language", "en")).andReturn(), 400))
+                .contains("Your name is required");
     }
 
     private static String body(MvcResult result) throws Exception {
