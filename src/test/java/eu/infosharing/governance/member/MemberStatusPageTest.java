@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import eu.infosharing.governance.api.PageLanguage;
 import eu.infosharing.governance.identity.Roles;
+import jakarta.servlet.http.Cookie;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
@@ -116,6 +118,56 @@ class MemberStatusPageTest {
     }
 
     @Test
+    void theStatusPageIsInTheMembersLanguageAndRemembersItsChoice() throws Exception {
+        ApplicationRequest dutch = Applications.publicBody("GRC", "Taalkeuze Agentschap");
+        Membership nl = submit(Applications.withOrganisation(dutch, withLanguage(dutch.organisation(), "nl")));
+        users.user("splang", PASSWORD, nl.getOrganisation().getRepresentativesGroup().orElseThrow());
+        Membership en = submit(Applications.publicBody("ESA", "Language Choice Agency"));
+        users.user("splangen", PASSWORD, en.getOrganisation().getRepresentativesGroup().orElseThrow());
+        jobs.runDue(nl.getProcessInstanceId());
+
+        // no choice made: the organisation's preferred language, even when the browser asks for another
+        MvcResult preferred = mvc.perform(get("/my-organisation").with(httpBasic("splang", PASSWORD))
+                .header("Accept-Language", "fr-BE")).andReturn();
+        assertThat(body(preferred)).contains("<html lang=\"nl\"").contains("Taalkeuze Agentschap: lidmaatschappen en aanvragen")
+                .contains("Referentie M-" + nl.getId()).contains("Onderzoek door de coördinatoren")
+                .contains("<td class=\"who\">de coördinatoren</td>").contains("Aanvraag onderzoeken: Taalkeuze Agentschap, GRC")
+                .contains("Voorlopig niets: wij schrijven u zodra uw organisatie iets moet doen.")
+                .containsPattern("<td>\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+                        + "|november|december) \\d{4}, \\d{2}:\\d{2}</td><td>Aanvraag ingediend")
+                .doesNotContain("Vetting by the coordinators").doesNotContain("What you must do");
+        assertThat(preferred.getResponse().getHeader("Set-Cookie")).isNull();
+
+        // an English-speaking member chooses Dutch with the switcher: the page answers in Dutch and remembers it a year
+        MvcResult chosen = mvc.perform(get("/my-organisation").param("lang", "nl").with(httpBasic("splangen", PASSWORD)))
+                .andReturn();
+        assertThat(body(chosen)).contains("Language Choice Agency: lidmaatschappen en aanvragen").contains("Wat u moet doen");
+        String cookie = chosen.getResponse().getHeader("Set-Cookie");
+        assertThat(cookie).startsWith(PageLanguage.COOKIE + "=nl").contains("Max-Age=31536000").contains("SameSite=Lax")
+                .contains("Path=/");
+        // the next request, without the parameter, carries the cookie: still Dutch, on every page of the family
+        MvcResult next = mvc.perform(get("/my-organisation/memberships/" + en.getId()).with(httpBasic("splangen", PASSWORD))
+                .cookie(new Cookie(PageLanguage.COOKIE, "nl"))).andReturn();
+        assertThat(body(next)).contains("Alle lidmaatschappen van Language Choice Agency").contains("Afgeronde stappen")
+                .doesNotContain("Steps done");
+        // without the cookie, the organisation's own language again; a language the pages lack is no choice
+        assertThat(body(mvc.perform(get("/my-organisation").param("lang", "xx").with(httpBasic("splangen", PASSWORD)))
+                .andReturn())).contains("Language Choice Agency: memberships and applications").contains("Steps done");
+        // the switcher offers the other languages, each named in itself
+        assertThat(body(next)).contains("href=\"?lang=fr\">Français</a>").contains("href=\"?lang=de\">Deutsch</a>")
+                .contains("href=\"?lang=en\">English</a>").contains("<strong lang=\"nl\">Nederlands</strong>");
+        assertThat(body(mvc.perform(get("/my-organisation").param("lang", "fr").with(httpBasic("splangen", PASSWORD)))
+                .andReturn())).contains("Ce que vous devez faire").contains("Étapes accomplies").contains("Demande introduite");
+        assertThat(body(mvc.perform(get("/my-organisation").param("lang", "de").with(httpBasic("splangen", PASSWORD)))
+                .andReturn())).contains("Was Sie tun müssen").contains("Erledigte Schritte").contains("Antrag eingereicht");
+    }
+
+    private static String body(MvcResult result) throws Exception {
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anotherOrganisationsRepresentativeLearnsNothingOfIt() throws Exception {
         Membership alices = submit(Applications.publicBody("GRC", "Alices Own Agency"));
         Membership bobs = submit(Applications.publicBody("ESA", "Bobs Other Agency"));
@@ -134,8 +186,10 @@ class MemberStatusPageTest {
         assertThat(mvc.perform(get("/my-organisation")).andReturn().getResponse().getStatus()).isEqualTo(401);
     }
 
+    /** The page in English, as alice chose it once (her organisation's language is Dutch): the cookie remembers it. */
     private String page(String user, String path) throws Exception {
-        MvcResult result = mvc.perform(get(path).with(httpBasic(user, PASSWORD))).andReturn();
+        MvcResult result = mvc.perform(get(path).with(httpBasic(user, PASSWORD))
+                .cookie(new Cookie(PageLanguage.COOKIE, "en"))).andReturn();
         assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
         return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }

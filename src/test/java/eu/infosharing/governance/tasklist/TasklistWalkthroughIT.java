@@ -92,8 +92,9 @@ class TasklistWalkthroughIT {
             browser.clickButton("Start");
             Membership applied = waitForStatus(MembershipStatus.UNDER_REVIEW);
 
-            // her organisation's status page: submitted, with the coordinators, nothing for her to do yet
-            browser.openSignedIn("/my-organisation", "alice", "alice");
+            // her organisation's status page: submitted, with the coordinators, nothing for her to do yet; her
+            // organisation's language is Dutch, she picks English with the page's switcher and her browser keeps it
+            browser.openSignedIn("/my-organisation?lang=en", "alice", "alice");
             assertThat(browser.waitForText("Vetting by the coordinators", Duration.ofSeconds(10)))
                     .contains("the coordinators").contains("Nothing for now");
             browser.screenshot("alice-status-submitted");
