@@ -2,17 +2,20 @@ package eu.infosharing.governance.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts the {@link TrustBoundary} first in the engine's command chains, outside the transaction (a refused command
  * never opens one, so it changes nothing), then {@link StartFormSchemas}, and makes every decision form open empty
- * ({@link DecisionFieldsReset}).
+ * ({@link DecisionFieldsReset}); checks authorizations without scanning every organisation's group
+ * ({@link OwnGroupsAuthorizationManager}).
  */
 @Component
 public class TrustBoundaryPlugin extends AbstractProcessEnginePlugin {
@@ -34,6 +37,15 @@ public class TrustBoundaryPlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         parseListeners.add(new DecisionFieldsReset());
         configuration.setCustomPostBPMNParseListeners(parseListeners);
+        List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+        sessionFactories.add(new OwnGroupsAuthorizationManager.Factory());
+        configuration.setCustomSessionFactories(sessionFactories);
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        OwnGroupsAuthorizationManager.refuseExistingRevokes(engine.getAuthorizationService());
     }
 
     private StartFormSchemas startForms() {
