@@ -1,11 +1,13 @@
 package eu.infosharing.governance.audit;
 
 import eu.infosharing.governance.api.ForbiddenException;
+import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
+import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.NotificationSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,11 +15,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Audit")
 public class DashboardController {
+
+    /** How many of each list the dashboard shows, the most urgent first; {@link Totals} says how many there are. */
+    static final int ITEMS = 50;
+    private static final Paging FIRST = new Paging(0, ITEMS);
 
     private static final List<String> ACCEPTANCE_TASKS = List.of(OnboardingProcess.TASK_ACCEPT_RULES,
             RulesRevisionProcess.TASK_ACCEPT_REVISION, RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE);
@@ -55,9 +66,14 @@ public class DashboardController {
     public record IncidentItem(String id, String processInstanceId, String activityId, String message, Instant since) {
     }
 
+    /** How many there are of each, counted in the database; the lists show the first {@value #ITEMS} of each. */
+    public record Totals(long overdueAcceptances, long suspendedUntilAccepted, long overdueNotifications,
+                         long awaitingDecision, long incidents) {
+    }
+
     public record Dashboard(List<TaskItem> overdueAcceptances, List<TaskItem> suspendedUntilAccepted,
                             List<NotificationItem> overdueNotifications, List<TaskItem> awaitingDecision,
-                            List<IncidentItem> incidents) {
+                            List<IncidentItem> incidents, Totals totals) {
     }
 
     @GetMapping("/api/dashboard")
@@ -67,34 +83,44 @@ public class DashboardController {
         if (!currentUser.readsAllMemberships()) {
             throw new ForbiddenException("The dashboard is for coordinators, auditors and administrators");
         }
-        LocalDate today = settings.today();
-        List<NotificationItem> lateNotifications = notifications.search(null, null, null).stream()
-                .filter(n -> n.isOverdue(today))
+        Page<AuthorityNotification> late = notifications.page(null, null, null, settings.today(), FIRST);
+        List<NotificationItem> lateNotifications = late.getContent().stream()
                 .map(n -> new NotificationItem(n.getId(), n.getReference(), n.getMembership().getOrganisation().getLegalName(),
                         n.getAuthorityCode(), n.getDueDate(), n.getStatus().name())).toList();
         // the engine's view across organisations: product reading on the coordinators' behalf
         return Privileged.call(identityService, () -> {
             Date now = new Date();
-            List<TaskItem> overdueAcceptances = items(taskService.createTaskQuery().taskDefinitionKeyIn(
-                    ACCEPTANCE_TASKS.toArray(String[]::new)).dueBefore(now).list());
-            List<TaskItem> suspended = items(taskService.createTaskQuery().taskDefinitionKey(RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE).list());
-            List<TaskItem> decisions = items(taskService.createTaskQuery().taskCandidateGroupIn(
-                    List.of(Roles.COORDINATORS, Roles.PRIVACY, Roles.LEGAL)).orderByTaskCreateTime().asc().list());
+            TaskQuery overdueAcceptances = taskService.createTaskQuery()
+                    .taskDefinitionKeyIn(ACCEPTANCE_TASKS.toArray(String[]::new)).dueBefore(now).orderByDueDate().asc();
+            TaskQuery suspended = taskService.createTaskQuery().taskDefinitionKey(RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE)
+                    .orderByTaskCreateTime().asc();
+            TaskQuery decisions = taskService.createTaskQuery().taskCandidateGroupIn(
+                    List.of(Roles.COORDINATORS, Roles.PRIVACY, Roles.LEGAL)).orderByTaskCreateTime().asc();
             // one failure, one line: Camunda copies a called process's incident onto each calling activity above it
-            // (the notification's failed send shows again on the onboarding's call activity); only the root cause counts
-            List<IncidentItem> incidents = runtimeService.createIncidentQuery().list().stream()
+            // (the notification's failed send shows again on the onboarding's call activity); only the root cause counts.
+            // Incidents are as many as failures, not as members: they are read whole.
+            List<IncidentItem> incidents = runtimeService.createIncidentQuery().orderByIncidentTimestamp().asc().list().stream()
                     .filter(i -> i.getId().equals(i.getRootCauseIncidentId()))
                     .map(i -> new IncidentItem(i.getId(), i.getProcessInstanceId(), i.getActivityId(), i.getIncidentMessage(),
                             i.getIncidentTimestamp().toInstant())).toList();
-            return new Dashboard(overdueAcceptances, suspended, lateNotifications, decisions, incidents);
+            Totals totals = new Totals(overdueAcceptances.count(), suspended.count(), late.getTotalElements(),
+                    decisions.count(), incidents.size());
+            return new Dashboard(items(overdueAcceptances), items(suspended), lateNotifications, items(decisions),
+                    incidents.stream().limit(ITEMS).toList(), totals);
         });
     }
 
-    private List<TaskItem> items(List<Task> tasks) {
-        return tasks.stream().map(t -> {
-            var instance = runtimeService.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
-            return new TaskItem(t.getId(), t.getName(), t.getProcessInstanceId(), instance == null ? null : instance.getBusinessKey(),
-                    t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getCreateTime().toInstant());
-        }).toList();
+    /** The first tasks of the query, each with its process's business key, in two queries whatever their number. */
+    private List<TaskItem> items(TaskQuery query) {
+        List<Task> tasks = query.listPage(0, ITEMS);
+        Map<String, String> businessKeys = new HashMap<>();
+        if (!tasks.isEmpty()) {
+            runtimeService.createProcessInstanceQuery()
+                    .processInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                    .list().forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+        }
+        return tasks.stream().map(t -> new TaskItem(t.getId(), t.getName(), t.getProcessInstanceId(),
+                businessKeys.get(t.getProcessInstanceId()), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                t.getCreateTime().toInstant())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package eu.infosharing.governance.membership;
 
+import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.organisation.Organisation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,10 +41,13 @@ public class MembershipController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    @Operation(summary = "Memberships, filtered by status and arrangement code")
-    public List<MembershipView> search(@RequestParam(required = false) MembershipStatus status,
-                                       @RequestParam(required = false) String arrangement) {
-        return memberships.search(status, arrangement).stream().map(m -> view(m, false)).toList();
+    @Operation(summary = "Memberships, filtered by status and arrangement code, newest application first, a page at a "
+            + "time (page from 0, size up to 500; the total in X-Total-Count, the other pages in the Link header)")
+    public ResponseEntity<List<MembershipView>> search(@RequestParam(required = false) MembershipStatus status,
+                                                       @RequestParam(required = false) String arrangement,
+                                                       @RequestParam(required = false) Integer page,
+                                                       @RequestParam(required = false) Integer size) {
+        return Paging.answer(memberships.search(status, arrangement, Paging.of(page, size)), m -> view(m, false));
     }
 
     private MembershipView view(Membership m, boolean details) {

@@ -1,16 +1,19 @@
 package eu.infosharing.governance.membership;
 
 import eu.infosharing.governance.api.NotFoundException;
+import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.identity.Privileged;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,15 +91,39 @@ public class MembershipService {
         if (currentUser.readsAllMemberships()) {
             return memberships.search(status, arrangementCode, null);
         }
+        return visibleToMemberOrReviewer(status, arrangementCode);
+    }
+
+    /**
+     * One page of what {@link #search} answers. Coordinators and auditors page in the database; a member's or a
+     * reviewer's list is bounded by its own organisation and its reviews, not by the community, and is cut in memory.
+     */
+    @Transactional(readOnly = true)
+    public Page<Membership> search(MembershipStatus status, String arrangementCode, Paging paging) {
+        if (currentUser.readsAllMemberships()) {
+            return memberships.page(status, arrangementCode, paging.pageable());
+        }
+        return paging.of(visibleToMemberOrReviewer(status, arrangementCode));
+    }
+
+    private List<Membership> visibleToMemberOrReviewer(MembershipStatus status, String arrangementCode) {
         Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
         List<Membership> visible = new ArrayList<>(own.map(orgId -> memberships.search(status, arrangementCode, orgId)).orElse(List.of()));
         Set<Long> reviewed = reviewedByCurrentUser();
         if (!reviewed.isEmpty()) {
-            memberships.search(status, arrangementCode, null).stream()
-                    .filter(m -> reviewed.contains(m.getId()) && !visible.contains(m)).forEach(visible::add);
+            memberships.findAllById(reviewed).stream()
+                    .filter(m -> (status == null || m.getStatus() == status)
+                            && (arrangementCode == null || m.getArrangement().getCode().equals(arrangementCode))
+                            && !visible.contains(m))
+                    .forEach(visible::add);
+            visible.sort(NEWEST_FIRST);
         }
         return visible;
     }
+
+    /** The order of every membership list: newest application first, then the higher id. */
+    private static final Comparator<Membership> NEWEST_FIRST = Comparator.comparing(Membership::getAppliedAt)
+            .thenComparing(Membership::getId).reversed();
 
     /** The Camunda group of the membership's representatives: candidate group of the member's tasks in the models. */
     @Transactional(readOnly = true)

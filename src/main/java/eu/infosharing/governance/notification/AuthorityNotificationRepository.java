@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -42,6 +44,30 @@ public interface AuthorityNotificationRepository extends JpaRepository<Authority
             order by n.dueDate, n.id""")
     List<AuthorityNotification> search(@Param("status") NotificationStatus status, @Param("authority") String authority,
                                        @Param("dueBefore") LocalDate dueBefore, @Param("organisationId") Long organisationId);
+
+    /**
+     * One page of {@link #search}, in the same order, with each notification's membership and organisation in the same
+     * query; {@code overdueOn} (may be null) keeps those not done ({@code done}) whose due date is before that day.
+     */
+    @Query(value = """
+            select n from AuthorityNotification n join fetch n.membership m join fetch m.organisation
+            where (:status is null or n.status = :status)
+              and (:authority is null or n.authorityCode = :authority)
+              and (cast(:dueBefore as date) is null or n.dueDate < :dueBefore)
+              and (:organisationId is null or m.organisation.id = :organisationId)
+              and (cast(:overdueOn as date) is null or (n.status not in :done and n.dueDate < :overdueOn))
+            order by n.dueDate, n.id""",
+            countQuery = """
+            select count(n) from AuthorityNotification n
+            where (:status is null or n.status = :status)
+              and (:authority is null or n.authorityCode = :authority)
+              and (cast(:dueBefore as date) is null or n.dueDate < :dueBefore)
+              and (:organisationId is null or n.membership.organisation.id = :organisationId)
+              and (cast(:overdueOn as date) is null or (n.status not in :done and n.dueDate < :overdueOn))""")
+    Page<AuthorityNotification> page(@Param("status") NotificationStatus status, @Param("authority") String authority,
+                                     @Param("dueBefore") LocalDate dueBefore, @Param("organisationId") Long organisationId,
+                                     @Param("overdueOn") LocalDate overdueOn,
+                                     @Param("done") java.util.Collection<NotificationStatus> done, Pageable pageable);
 
     /** Sent or confirmed notifications whose acknowledgement is neither known nor followed up yet. */
     @Query("""

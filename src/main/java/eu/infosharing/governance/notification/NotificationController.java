@@ -1,6 +1,7 @@
 package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.InvalidInputException;
+import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.api.StrictText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,8 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,13 +48,15 @@ public class NotificationController {
     }
 
     @GetMapping("/api/notifications")
-    @Operation(summary = "Notifications the caller may see; a representative sees its own organisation's only")
-    public List<NotificationView> search(
+    @Operation(summary = "Notifications the caller may see, by due date, a page at a time (page from 0, size up to 500; "
+            + "the total in X-Total-Count, the other pages in the Link header); a representative sees its own organisation's only")
+    public ResponseEntity<List<NotificationView>> search(
             @Parameter(description = "PREPARED, SENT, AWAITING_MEMBER, CONFIRMED, or OVERDUE (not done after its due date)")
             @RequestParam(required = false) String status,
             @Parameter(description = "Authority code, e.g. CCB") @RequestParam(required = false) String authority,
             @Parameter(description = "Only those due before this date (YYYY-MM-DD)")
-            @RequestParam(name = "due-before", required = false) String dueBefore) {
+            @RequestParam(name = "due-before", required = false) String dueBefore,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         boolean overdue = "OVERDUE".equalsIgnoreCase(status == null ? "" : status.strip());
         NotificationStatus wanted = null;
         if (status != null && !status.isBlank() && !overdue) {
@@ -68,10 +73,10 @@ public class NotificationController {
                     "must be a date written exactly as YYYY-MM-DD"));
         }
         String code = authority == null || authority.isBlank() ? null : authority.strip().toUpperCase(Locale.ROOT);
-        LocalDate today = settings.today();
-        return notifications.search(wanted, code, before).stream()
-                .filter(n -> !overdue || n.isOverdue(today))
-                .map(this::view).toList();
+        Page<AuthorityNotification> found = notifications.page(wanted, code, before, overdue ? settings.today() : null,
+                Paging.of(page, size));
+        Map<Long, List<NotificationAttempt>> attempts = notifications.attemptsOf(found.getContent());
+        return Paging.answer(found, n -> view(n, attempts.getOrDefault(n.getId(), List.of())));
     }
 
     @GetMapping("/api/notifications/{id}")
@@ -139,7 +144,11 @@ public class NotificationController {
     }
 
     private NotificationView view(AuthorityNotification n) {
-        List<AttemptView> attempts = notifications.attemptsOf(n).stream()
+        return view(n, notifications.attemptsOf(n));
+    }
+
+    private NotificationView view(AuthorityNotification n, List<NotificationAttempt> attemptsOfN) {
+        List<AttemptView> attempts = attemptsOfN.stream()
                 .map(a -> new AttemptView(a.getAttemptedAt(), a.getOutcome().name(), a.getChannel().name(),
                         a.getChannelAddress(), a.getMessageId(), a.getDetail())).toList();
         return new NotificationView(n.getId(), n.getReference(), n.getMembership().getId(),

@@ -1,13 +1,18 @@
 package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.NotFoundException;
+import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
 import eu.infosharing.governance.organisation.OrganisationRepository;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +56,32 @@ public class NotificationQueries {
         return organisations.findRepresentedBy(currentUser.groups())
                 .map(o -> notifications.search(status, authority, dueBefore, o.getId()))
                 .orElse(List.of());
+    }
+
+    /**
+     * One page of the notifications the current user may see, in due-date order; {@code overdueOn} (may be null) keeps
+     * those not done by the day before it.
+     */
+    @Transactional(readOnly = true)
+    public Page<AuthorityNotification> page(NotificationStatus status, String authority, LocalDate dueBefore,
+                                            LocalDate overdueOn, Paging paging) {
+        Long organisationId = null;
+        if (!currentUser.readsAllMemberships()) {
+            Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
+            if (own.isEmpty()) {
+                return Page.empty(paging.pageable());
+            }
+            organisationId = own.get();
+        }
+        return notifications.page(status, authority, dueBefore, organisationId, overdueOn, NotificationStatus.DONE,
+                paging.pageable());
+    }
+
+    /** The delivery attempts of each notification of a page, in one query: notification id to its attempts in order. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<NotificationAttempt>> attemptsOf(Collection<AuthorityNotification> page) {
+        return attempts.findByNotificationIdInOrderByAttemptedAtAscIdAsc(page.stream().map(AuthorityNotification::getId).toList())
+                .stream().collect(Collectors.groupingBy(NotificationAttempt::getNotificationId));
     }
 
     /** The day the authority was told: the date the member gave for its own letter, else the day ours went out. */

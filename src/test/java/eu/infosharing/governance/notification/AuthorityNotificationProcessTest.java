@@ -646,7 +646,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(ccb.getReference() + ".pdf")));
-        mvc.perform(get("/api/notifications?authority=NBB&status=SENT").with(httpBasic("notifcoordinator", PASSWORD)))
+        mvc.perform(get("/api/notifications?authority=NBB&status=SENT&size=500").with(httpBasic("notifcoordinator", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.reference == '" + notification(bank, "NBB").getReference() + "')]").exists());
 
