@@ -10,6 +10,12 @@ import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,9 +77,10 @@ public class AuditController {
     }
 
     @GetMapping(value = "/api/notifications/register.csv", produces = "text/csv")
-    @Operation(summary = "Register of the notifications whose event took effect in a period (a supervisor's request)")
-    public ResponseEntity<byte[]> register(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                           @RequestParam(required = false) String authority) {
+    @Operation(summary = "Register of the notifications whose event took effect in a period (a supervisor's request), "
+            + "written as it is read: its length is not bounded by memory")
+    public void register(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                         @RequestParam(required = false) String authority, HttpServletResponse response) throws IOException {
         String authorityCode = authority == null || authority.isBlank() ? null : authority.strip().toUpperCase(Locale.ROOT);
         if (authorityCode != null && authorities.findByCode(authorityCode).isEmpty()) {
             throw new InvalidInputException("authority", "Authority", "'" + authority + "' is not a known competent authority "
@@ -85,25 +92,32 @@ public class AuditController {
             throw new InvalidInputException("to", "To", "is before from");
         }
         LocalDate today = settings.today();
-        StringBuilder csv = new StringBuilder("reference,organisation,identifiers,arrangement,authority,event,legal_basis,"
+        // nothing is written before the input is checked, so a refusal is still a problem+json
+        csvHeaders(response, "notification-register-" + (authorityCode == null ? "" : authorityCode + "-") + start + "-" + end + ".csv");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        out.write("reference,organisation,identifiers,arrangement,authority,event,legal_basis,"
                 + "effective_date,due_date,status,sent_or_confirmed_at,channel,message_id_or_member_reference,on_time,"
                 + "acknowledged,acknowledged_on,authority_reference\r\n");
-        for (AuthorityNotification n : notifications.search(null, authorityCode, null)) {
-            if (n.getEffectiveDate().isBefore(start) || n.getEffectiveDate().isAfter(end)) {
-                continue;
+        notifications.register(start, end, authorityCode, chunk -> {
+            try {
+                for (AuthorityNotification n : chunk) {
+                    java.time.Instant doneAt = n.doneAt();
+                    out.write(String.join(",", cell(n.getReference()), cell(n.getMembership().getOrganisation().getLegalName()),
+                            cell(n.getMembership().getOrganisation().displayIdentifiers()), cell(n.getMembership().getArrangement().getCode()),
+                            cell(n.getAuthorityCode()), cell(n.getEvent().name()), cell(n.getLegalBasis()), cell(n.getEffectiveDate().toString()),
+                            cell(n.getDueDate().toString()), cell(n.getStatus().name()), cell(doneAt == null ? "" : doneAt.toString()),
+                            cell(n.getChannel() == null ? (n.getMemberReference() == null ? "" : "member") : n.getChannel().name()),
+                            cell(n.getMessageId() != null ? n.getMessageId() : n.getMemberReference()), cell(notifications.onTime(n, today)),
+                            cell(n.acknowledged()), cell(n.getAcknowledgedOn() == null ? "" : n.getAcknowledgedOn().toString()),
+                            cell(n.getAuthorityReference())));
+                    out.write("\r\n");
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            java.time.Instant doneAt = n.doneAt();
-            String onTime = notifications.onTime(n, today);
-            csv.append(String.join(",", cell(n.getReference()), cell(n.getMembership().getOrganisation().getLegalName()),
-                    cell(n.getMembership().getOrganisation().displayIdentifiers()), cell(n.getMembership().getArrangement().getCode()),
-                    cell(n.getAuthorityCode()), cell(n.getEvent().name()), cell(n.getLegalBasis()), cell(n.getEffectiveDate().toString()),
-                    cell(n.getDueDate().toString()), cell(n.getStatus().name()), cell(doneAt == null ? "" : doneAt.toString()),
-                    cell(n.getChannel() == null ? (n.getMemberReference() == null ? "" : "member") : n.getChannel().name()),
-                    cell(n.getMessageId() != null ? n.getMessageId() : n.getMemberReference()), cell(onTime),
-                    cell(n.acknowledged()), cell(n.getAcknowledgedOn() == null ? "" : n.getAcknowledgedOn().toString()),
-                    cell(n.getAuthorityReference()))).append("\r\n");
-        }
-        return csv("notification-register-" + (authorityCode == null ? "" : authorityCode + "-") + start + "-" + end + ".csv", csv);
+        });
+        out.flush();
     }
 
     @GetMapping("/api/authorities/{code}/participants")
@@ -135,6 +149,11 @@ public class AuditController {
             throw new ForbiddenException("Only auditors, coordinators and administrators verify the audit trail");
         }
         return verifier.verifyAll();
+    }
+
+    private static void csvHeaders(HttpServletResponse response, String filename) {
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
     }
 
     private static ResponseEntity<byte[]> csv(String filename, CharSequence csv) {

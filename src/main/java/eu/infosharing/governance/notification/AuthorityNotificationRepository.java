@@ -69,6 +69,23 @@ public interface AuthorityNotificationRepository extends JpaRepository<Authority
                                      @Param("overdueOn") LocalDate overdueOn,
                                      @Param("done") java.util.Collection<NotificationStatus> done, Pageable pageable);
 
+    /**
+     * The register's next rows: notifications whose event took effect between the two days, in due-date order after
+     * the last row already read (keyset: the cost of a chunk does not grow with the rows before it), with membership,
+     * organisation and arrangement in the same query.
+     */
+    @Query("""
+            select n from AuthorityNotification n join fetch n.membership m join fetch m.organisation join fetch m.arrangement
+            where n.effectiveDate between :from and :to
+              and (:authority is null or n.authorityCode = :authority)
+              and (:organisationId is null or m.organisation.id = :organisationId)
+              and (n.dueDate > :afterDue or (n.dueDate = :afterDue and n.id > :afterId))
+            order by n.dueDate, n.id""")
+    List<AuthorityNotification> registerAfter(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                              @Param("authority") String authority, @Param("organisationId") Long organisationId,
+                                              @Param("afterDue") LocalDate afterDue, @Param("afterId") Long afterId,
+                                              Pageable chunk);
+
     /** Sent or confirmed notifications whose acknowledgement is neither known nor followed up yet. */
     @Query("""
             select n from AuthorityNotification n

@@ -11,10 +11,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reading notifications: what the current user may see of them (the API, the audit read side), the one a step of a
@@ -29,16 +33,19 @@ public class NotificationQueries {
     private final OrganisationRepository organisations;
     private final CurrentUser currentUser;
     private final NotificationSettings settings;
+    private final TransactionTemplate readOnly;
 
     public NotificationQueries(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
                                MembershipService memberships, OrganisationRepository organisations,
-                               CurrentUser currentUser, NotificationSettings settings) {
+                               CurrentUser currentUser, NotificationSettings settings, PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.attempts = attempts;
         this.memberships = memberships;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.settings = settings;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @Transactional(readOnly = true)
@@ -75,6 +82,38 @@ public class NotificationQueries {
         }
         return notifications.page(status, authority, dueBefore, organisationId, overdueOn, NotificationStatus.DONE,
                 paging.pageable());
+    }
+
+    /**
+     * The register of notifications whose event took effect between the two days, as the current user may see it, handed
+     * to {@code rows} a chunk at a time in due-date order. Each chunk is read in its own short transaction and let go
+     * once handed over, so a register of any length is written with the memory of one chunk.
+     */
+    public void register(LocalDate from, LocalDate to, String authority, Consumer<List<AuthorityNotification>> rows) {
+        Long organisationId = null;
+        if (!currentUser.readsAllMemberships()) {
+            Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
+            if (own.isEmpty()) {
+                return;
+            }
+            organisationId = own.get();
+        }
+        LocalDate afterDue = LocalDate.of(1, 1, 1);
+        long afterId = 0;
+        while (true) {
+            LocalDate due = afterDue;
+            long id = afterId;
+            Long scope = organisationId;
+            List<AuthorityNotification> chunk = readOnly.execute(s -> notifications.registerAfter(from, to, authority, scope, due, id,
+                    PageRequest.of(0, settings.getRegisterChunk())));
+            if (chunk == null || chunk.isEmpty()) {
+                return;
+            }
+            rows.accept(chunk);
+            AuthorityNotification last = chunk.get(chunk.size() - 1);
+            afterDue = last.getDueDate();
+            afterId = last.getId();
+        }
     }
 
     /** The delivery attempts of each notification of a page, in one query: notification id to its attempts in order. */

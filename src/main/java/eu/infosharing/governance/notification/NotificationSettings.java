@@ -54,6 +54,8 @@ public class NotificationSettings {
     private String followUpDue = "P5D";
     /** Tasklist brings a member's task to send a notification itself back up this long after it was created. */
     private String sendTaskFollowUp = "P7D";
+    /** Rows of the notification register read at once: its memory, whatever the register's length. */
+    private int registerChunk = 1000;
     /** The same, per authority code where an authority answers faster or slower (e.g. NBB: P7D). */
     private Map<String, Period> acknowledgementPeriods = new HashMap<>();
 
@@ -175,6 +177,14 @@ public class NotificationSettings {
 
     public void setSendTaskFollowUp(String sendTaskFollowUp) {
         this.sendTaskFollowUp = sendTaskFollowUp;
+    }
+
+    public int getRegisterChunk() {
+        return registerChunk;
+    }
+
+    public void setRegisterChunk(int registerChunk) {
+        this.registerChunk = registerChunk;
     }
 
     public ZoneId getZone() {

@@ -57,6 +57,8 @@ class PagingApiTest {
     TestUsers users;
     @Autowired
     AuthorityNotifications notifications;
+    @Autowired
+    NotificationSettings settings;
 
     @Test
     void aCoordinatorWalksEveryMembershipOnceNewestFirstByFollowingTheLinks() throws Exception {
@@ -131,6 +133,28 @@ class PagingApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(dashboard.path("totals").path("overdueNotifications").asLong()).isEqualTo(items.size());
         assertThat(dashboard.path("overdueNotifications").size()).isEqualTo(Math.min(items.size(), 50));
+    }
+
+    @Test
+    void theRegisterWrittenAChunkAtATimeHoldsEveryNotificationOnce() throws Exception {
+        users.user("pageauditor", PASSWORD, Roles.AUDITORS);
+        // three members entered on the same day: their notifications share a due date, the chunks' boundary falls inside
+        LocalDate entered = LocalDate.of(2019, 3, 7);
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            references.addAll(notifications.create(member("Paging Register Grid " + i).getId(), NotificationEvent.ENTRY, entered));
+        }
+        int chunk = settings.getRegisterChunk();
+        settings.setRegisterChunk(2);
+        try {
+            String csv = mvc.perform(get("/api/notifications/register.csv?from=2019-03-07&to=2019-03-07")
+                            .with(httpBasic("pageauditor", PASSWORD)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            List<String> rows = csv.lines().skip(1).map(row -> row.substring(1, row.indexOf('"', 1))).toList();
+            assertThat(rows).containsExactlyInAnyOrderElementsOf(references);
+        } finally {
+            settings.setRegisterChunk(chunk);
+        }
     }
 
     @Test
