@@ -15,7 +15,7 @@ import org.springframework.http.ResponseCookie;
  * The language of a page a member or an applicant reads (the status page, Apply to join), one of nl, fr, en, de, chosen
  * in this order: an explicit choice ({@code ?lang=nl}, from the switcher on each page), remembered for a year in the
  * {@value #COOKIE} cookie; that cookie; the organisation's preferred language when the reader represents one; the
- * browser's Accept-Language; English.
+ * browser's Accept-Language; English. Staff read their pages in English unless they choose ({@link #chooseForStaff}).
  */
 public final class PageLanguage {
 
@@ -33,14 +33,40 @@ public final class PageLanguage {
      * @param preferred the language of the organisation the reader represents, if any
      */
     public static String choose(HttpServletRequest request, HttpServletResponse response, Optional<String> preferred) {
+        return chosen(request, response).or(() -> preferred.flatMap(PageLanguage::supported))
+                .or(() -> browsers(request)).orElse("en");
+    }
+
+    /**
+     * The language of a page staff read (coordinators, auditors, reviewers): their explicit choice, remembered in the
+     * same cookie as the members' pages; else English, whatever the browser asks.
+     */
+    public static String chooseForStaff(HttpServletRequest request, HttpServletResponse response) {
+        return chosen(request, response).orElse("en");
+    }
+
+    /**
+     * The page's own query without the language choice, for the switcher's links: "q=bank&amp;status=ACTIVE" stays
+     * on the page in the other language. Not escaped: {@link PageText#switcher} escapes it.
+     */
+    public static String query(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        return java.util.Arrays.stream(query.split("&")).filter(p -> !p.isEmpty() && !p.equals(PARAMETER)
+                && !p.startsWith(PARAMETER + "=")).collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    /** An explicit choice, remembered on the response; else the remembered one. */
+    private static Optional<String> chosen(HttpServletRequest request, HttpServletResponse response) {
         Optional<String> chosen = supported(request.getParameter(PARAMETER));
         if (chosen.isPresent()) {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, chosen.get()).path("/")
                     .maxAge(REMEMBERED).sameSite("Lax").httpOnly(true).secure(request.isSecure()).build().toString());
-            return chosen.get();
+            return chosen;
         }
-        return remembered(request).or(() -> preferred.flatMap(PageLanguage::supported))
-                .or(() -> browsers(request)).orElse("en");
+        return remembered(request);
     }
 
     private static Optional<String> remembered(HttpServletRequest request) {

@@ -57,6 +57,7 @@ public class Timeline {
     private final IdentityService identityService;
     private final CurrentUser currentUser;
     /** Times as people read them: in {@code governance.notification.zone}. */
+    private final java.time.ZoneId zone;
     private final DateTimeFormatter time;
 
     public Timeline(MembershipService memberships, HistoryService historyService, IdentityService identityService,
@@ -65,7 +66,8 @@ public class Timeline {
         this.historyService = historyService;
         this.identityService = identityService;
         this.currentUser = currentUser;
-        this.time = Wording.time(settings.getZone());
+        this.zone = settings.getZone();
+        this.time = Wording.time(zone);
     }
 
     /**
@@ -91,28 +93,44 @@ public class Timeline {
         return currentUser.readsAllMemberships() || currentUser.represents(m.getOrganisation());
     }
 
+    /** The timeline in English: the JSON API's and the evidence pack's. */
     @Transactional(readOnly = true)
     public List<Entry> of(Long membershipId) {
+        return of(membershipId, Wording.ENGLISH);
+    }
+
+    /** The timeline with the names, sentences and times in a language of the pages; the recorded texts as recorded. */
+    @Transactional(readOnly = true)
+    public List<Entry> of(Long membershipId, Wording.In words) {
         Membership m = auditable(membershipId);
+        Reading r = new Reading(words, words.time(zone));
         List<Entry> entries = new ArrayList<>();
         // the reader may not read the engine's history nor other users itself; what it may see was checked above
         Privileged.run(identityService, () -> {
-            People people = new People();
+            People people = new People(words);
             for (AuditEntry e : m.getAuditTrail()) {
                 String who = people.describe(e.getActor());
-                entries.add(entry(e.getOccurredAt(), "audit", e.getKind(), e.getActor(), e.getSummary(), null, null, e.getHash(),
-                        who, Wording.sentence(e.getKind(), e.getSummary(), who, time)));
+                entries.add(r.entry(e.getOccurredAt(), "audit", e.getKind(), e.getActor(), e.getSummary(), null, null, e.getHash(),
+                        who, words.sentence(e.getKind(), e.getSummary(), who, r.time())));
             }
-            engineHistory(m, entries, people);
+            engineHistory(m, entries, people, r);
         });
         entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> order(e.kind())));
         return entries;
     }
 
-    private Entry entry(Instant at, String source, String kind, String actor, String summary, String processInstanceId,
-                        String processDefinitionKey, String hash, String who, String sentence) {
-        return new Entry(at, source, kind, actor, summary, processInstanceId, processDefinitionKey, hash, Wording.kind(kind),
-                who, sentence, time.format(at));
+    /** The language and the times of one reading of the timeline. */
+    private record Reading(Wording.In words, DateTimeFormatter time) {
+        Entry entry(Instant at, String source, String kind, String actor, String summary, String processInstanceId,
+                    String processDefinitionKey, String hash, String who, String sentence) {
+            return new Entry(at, source, kind, actor, summary, processInstanceId, processDefinitionKey, hash, words.kind(kind),
+                    who, sentence, time.format(at));
+        }
+
+        /** The sentence's words in the reader's language. */
+        String say(String key, Object... arguments) {
+            return words.pages().get(key, arguments);
+        }
     }
 
     /** The dates and times of the timeline as people read them. */
@@ -133,62 +151,63 @@ public class Timeline {
                 .distinct().toList());
     }
 
-    private void engineHistory(Membership m, List<Entry> entries, People people) {
+    private void engineHistory(Membership m, List<Entry> entries, People people, Reading r) {
+        Wording.In words = r.words();
         for (HistoricProcessInstance pi : historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(m.getId())).list()) {
             String key = pi.getProcessDefinitionKey();
             String name = pi.getProcessDefinitionName() == null ? key : pi.getProcessDefinitionName();
             String starter = people.describe(actor(pi.getStartUserId()));
-            entries.add(entry(at(pi.getStartTime()), "engine", PROCESS_STARTED, actor(pi.getStartUserId()),
+            entries.add(r.entry(at(pi.getStartTime()), "engine", PROCESS_STARTED, actor(pi.getStartUserId()),
                     name + " started", pi.getId(), key, null, starter,
-                    "Process " + quoted(name) + " started" + Wording.by(starter)));
+                    r.say("engine.processStarted", words.quoted(name)) + words.by(starter)));
             if (pi.getEndTime() != null) {
                 boolean cancelled = pi.getDeleteReason() != null;
-                entries.add(entry(at(pi.getEndTime()), "engine", cancelled ? PROCESS_CANCELLED : PROCESS_ENDED, "system",
+                entries.add(r.entry(at(pi.getEndTime()), "engine", cancelled ? PROCESS_CANCELLED : PROCESS_ENDED, "system",
                         name + (cancelled ? " cancelled: " + pi.getDeleteReason() : " ended at " + pi.getEndActivityId()),
-                        pi.getId(), key, null, null, "Process " + quoted(name) + (cancelled
-                                ? " cancelled: " + Wording.text(pi.getDeleteReason(), time)
-                                : " ended at " + quoted(activityName(pi.getId(), pi.getEndActivityId())))));
+                        pi.getId(), key, null, null, cancelled
+                                ? r.say("engine.processCancelled", words.quoted(name), words.text(pi.getDeleteReason(), r.time()))
+                                : r.say("engine.processEnded", words.quoted(name),
+                                        words.quoted(activityName(pi.getId(), pi.getEndActivityId())))));
             }
             for (HistoricTaskInstance t : historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).list()) {
-                entries.add(entry(at(t.getStartTime()), "engine", TASK_CREATED, "system",
+                entries.add(r.entry(at(t.getStartTime()), "engine", TASK_CREATED, "system",
                         "Task " + t.getName() + (t.getDueDate() == null ? "" : ", due " + t.getDueDate().toInstant()),
-                        pi.getId(), key, null, null, "Task " + quoted(t.getName()) + " opened"
-                                + (t.getDueDate() == null ? "" : ", due " + time.format(t.getDueDate().toInstant()))));
+                        pi.getId(), key, null, null, t.getDueDate() == null ? r.say("engine.taskOpened", words.quoted(t.getName()))
+                                : r.say("engine.taskOpenedDue", words.quoted(t.getName()), r.time().format(t.getDueDate().toInstant()))));
                 if (t.getEndTime() != null) {
                     boolean completed = "completed".equals(t.getDeleteReason());
                     String actor = completed ? completer(t) : "system";
                     String who = people.describe(actor);
-                    entries.add(entry(at(t.getEndTime()), "engine", completed ? TASK_COMPLETED : TASK_CANCELLED, actor,
+                    entries.add(r.entry(at(t.getEndTime()), "engine", completed ? TASK_COMPLETED : TASK_CANCELLED, actor,
                             "Task " + t.getName() + (completed ? " completed" : " closed: " + t.getDeleteReason()), pi.getId(), key,
-                            null, who, "Task " + quoted(t.getName()) + (completed ? " completed" + Wording.by(who)
-                                    : " closed without being completed (" + t.getDeleteReason() + ")")));
+                            null, who, completed ? r.say("engine.taskCompleted", words.quoted(t.getName())) + words.by(who)
+                                    : r.say("engine.taskClosed", words.quoted(t.getName()), t.getDeleteReason())));
                 }
             }
             for (HistoricDecisionInstance d : historyService.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
                     .includeInputs().includeOutputs().list()) {
                 String inputs = d.getInputs().stream().map(i -> i.getClauseName() + " = " + i.getValue()).collect(Collectors.joining(", "));
                 String outputs = d.getOutputs().stream().map(o -> o.getClauseName() + " = " + o.getValue()).collect(Collectors.joining(", "));
-                String given = d.getInputs().stream().map(i -> i.getClauseName() + ": " + Wording.decisionValue(i.getClauseName(), i.getValue()))
+                String given = d.getInputs().stream().map(i -> i.getClauseName() + ": " + words.decisionValue(i.getClauseName(), i.getValue()))
                         .collect(Collectors.joining("; "));
-                String gave = d.getOutputs().stream().map(o -> o.getClauseName() + ": " + Wording.decisionValue(o.getClauseName(), o.getValue()))
+                String gave = d.getOutputs().stream().map(o -> o.getClauseName() + ": " + words.decisionValue(o.getClauseName(), o.getValue()))
                         .collect(Collectors.joining("; "));
-                String table = d.getDecisionDefinitionName() == null ? d.getDecisionDefinitionKey() : d.getDecisionDefinitionName();
-                entries.add(entry(at(d.getEvaluationTime()), "engine", DECISION, "system",
+                String table = words.quoted(d.getDecisionDefinitionName() == null ? d.getDecisionDefinitionKey() : d.getDecisionDefinitionName());
+                entries.add(r.entry(at(d.getEvaluationTime()), "engine", DECISION, "system",
                         "Decision " + d.getDecisionDefinitionKey() + ": " + inputs + " → " + (outputs.isEmpty() ? "no rule matched" : outputs),
-                        pi.getId(), key, null, null, "Decision table " + quoted(table) + " decided "
-                                + (gave.isEmpty() ? "nothing (no rule matched)" : gave) + ", given " + given));
+                        pi.getId(), key, null, null, gave.isEmpty() ? r.say("engine.decidedNothing", table, given)
+                                : r.say("engine.decided", table, gave, given)));
             }
             for (HistoricIncident i : historyService.createHistoricIncidentQuery().processInstanceId(pi.getId()).list()) {
-                String step = quoted(activityName(pi.getId(), i.getActivityId()));
-                entries.add(entry(at(i.getCreateTime()), "engine", INCIDENT_RAISED, "system",
+                String step = words.quoted(activityName(pi.getId(), i.getActivityId()));
+                entries.add(r.entry(at(i.getCreateTime()), "engine", INCIDENT_RAISED, "system",
                         "Incident at " + i.getActivityId() + ": " + i.getIncidentMessage(), pi.getId(), key, null, null,
-                        "Incident at " + step + ": " + Wording.text(i.getIncidentMessage(), time)));
+                        r.say("engine.incident", step, words.text(i.getIncidentMessage(), r.time()))));
                 if (i.getEndTime() != null) {
-                    entries.add(entry(at(i.getEndTime()), "engine", i.isResolved() ? INCIDENT_RESOLVED : INCIDENT_CLOSED, "system",
+                    entries.add(r.entry(at(i.getEndTime()), "engine", i.isResolved() ? INCIDENT_RESOLVED : INCIDENT_CLOSED, "system",
                             "Incident at " + i.getActivityId() + (i.isResolved() ? " resolved: the step ran again" : " closed with its process"),
-                            pi.getId(), key, null, null, "Incident at " + step
-                                    + (i.isResolved() ? " resolved: the step ran again" : " closed with its process")));
+                            pi.getId(), key, null, null, r.say(i.isResolved() ? "engine.incidentResolved" : "engine.incidentClosed", step)));
                 }
             }
         }
@@ -204,16 +223,17 @@ public class Timeline {
                 .findFirst().orElse(activityId);
     }
 
-    private static String quoted(String name) {
-        return "\u201c" + name + "\u201d";
-    }
-
     /**
      * Who did it, as people read it: role and name ("coordinator Chris Peeters"), from the identity service; null for
      * the product itself. Looked up once per person and timeline.
      */
     private final class People {
         private final Map<String, String> known = new HashMap<>();
+        private final Wording.In words;
+
+        People(Wording.In words) {
+            this.words = words;
+        }
 
         String describe(String userId) {
             if (userId == null || CurrentUser.SYSTEM.equals(userId)) {
@@ -224,7 +244,7 @@ public class Timeline {
                 String name = user == null ? id : String.join(" ", Stream.of(user.getFirstName(), user.getLastName())
                         .filter(p -> p != null && !p.isBlank()).toList());
                 List<String> groups = identityService.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList();
-                String role = Wording.role(groups);
+                String role = words.role(groups);
                 return (role == null ? "" : role + " ") + (name.isBlank() ? id : name);
             });
         }

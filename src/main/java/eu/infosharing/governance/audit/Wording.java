@@ -1,5 +1,6 @@
 package eu.infosharing.governance.audit;
 
+import eu.infosharing.governance.api.PageText;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.organisation.DoraEntityType;
@@ -7,6 +8,7 @@ import eu.infosharing.governance.organisation.DoraLicence;
 import eu.infosharing.governance.organisation.Nis2Sector;
 import eu.infosharing.governance.organisation.Nis2Status;
 import eu.infosharing.governance.organisation.ParticipantType;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +16,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +27,11 @@ import java.util.regex.Pattern;
  * history, and the values recorded in them (statuses, decisions, choices made in forms). The codes stay in the data
  * and in the JSON, for machines; pages, the evidence pack and the timeline's sentences show these names.
  * {@code WordingTest} walks every code the product can record and fails on one without a name here.
+ *
+ * <p>The names are English here; a reader of the audit view reads them in its page's language through
+ * {@link #in(String)}: names from {@code pages/wording_<language>.properties} (the NIS2 sectors and statuses and DORA's
+ * entity types from the notification letters, so the legal terms are the letters'), the sentences' own words from
+ * {@code pages/audit_<language>.properties}. Free text recorded with an entry stays as recorded: it is evidence.
  */
 public final class Wording {
 
@@ -187,10 +197,18 @@ public final class Wording {
         VALUES.putIfAbsent(code, label);
     }
 
+    /** The names and sentences in English: the JSON timeline, the evidence pack, the staff's default. */
+    public static final In ENGLISH = new In("en");
+    private static final Map<String, In> LANGUAGES = new java.util.concurrent.ConcurrentHashMap<>(Map.of("en", ENGLISH));
+
+    /** The names and sentences in a language of the pages: nl, fr, en or de. */
+    public static In in(String language) {
+        return LANGUAGES.computeIfAbsent(language, In::new);
+    }
+
     /** The name of an entry's kind; a code the catalogue lacks reads as words rather than as a code. */
     public static String kind(String code) {
-        String label = KINDS.get(code);
-        return label != null ? label : words(code);
+        return ENGLISH.kind(code);
     }
 
     public static boolean hasKind(String code) {
@@ -199,11 +217,7 @@ public final class Wording {
 
     /** The name of a recorded value (a status, a decision, a choice); one the catalogue lacks reads as words. */
     public static String value(String code) {
-        if (code == null) {
-            return "";
-        }
-        String label = VALUES.get(code);
-        return label != null ? label : words(code);
+        return ENGLISH.value(code);
     }
 
     public static boolean hasValue(String code) {
@@ -221,21 +235,27 @@ public final class Wording {
         return Collections.unmodifiableMap(all);
     }
 
+    /** Every kind the catalogue names, by its code, with its English name. */
+    public static Map<String, String> kinds() {
+        return Collections.unmodifiableMap(KINDS);
+    }
+
+    /** Every value the catalogue names, by its code, with its English name. */
+    public static Map<String, String> values() {
+        return Collections.unmodifiableMap(VALUES);
+    }
+
     /** Point (a) to (t) of DORA Art. 2(1), by its letter: "A" reads "(a) Credit institution (DORA Art. 2(1))". */
     public static String doraType(String letter) {
-        for (DoraEntityType t : DoraEntityType.values()) {
-            if (t.name().equals(letter)) {
-                return t.label() + " (DORA Art. 2(1))";
-            }
-        }
-        return null;
+        return ENGLISH.doraType(letter);
     }
 
     private static final Pattern CODE = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\\w-])");
     private static final Pattern INSTANT = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z\\b");
     private static final Pattern DAY = Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])");
-    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final Pattern ARROW = Pattern.compile("\\b([A-Z][A-Z_]+) → ([A-Z][A-Z_]+)\\b");
+    private static final Pattern STATUS_CHANGE = Pattern.compile("([A-Z][A-Z_]+) → ([A-Z][A-Z_]+)(?:: (.*))?", Pattern.DOTALL);
+    private static final Pattern DECIDED = Pattern.compile("([A-Z][A-Z_]+)((?:[:( ].*)?)", Pattern.DOTALL);
 
     /**
      * Free text recorded with an entry, as people read it: the codes in it by their names, "A → B" between two
@@ -243,25 +263,7 @@ public final class Wording {
      * (GDPR, DORA, CCB) stay as written.
      */
     public static String text(String text, DateTimeFormatter time) {
-        if (text == null) {
-            return "";
-        }
-        String out = ARROW.matcher(text).replaceAll(m -> VALUES.containsKey(m.group(1)) && VALUES.containsKey(m.group(2))
-                ? Matcher.quoteReplacement("from " + value(m.group(1)) + " to " + value(m.group(2))) : Matcher.quoteReplacement(m.group()));
-        out = out.replace(" → ", " to ");
-        out = CODE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                m.group().length() > 1 && VALUES.containsKey(m.group()) ? VALUES.get(m.group()) : m.group()));
-        out = INSTANT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(time.format(Instant.parse(m.group()))));
-        return DAY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(day(m.group())));
-    }
-
-    /** 2026-12-30 reads "30 Dec 2026"; a text that only looks like a date stays as written. */
-    private static String day(String iso) {
-        try {
-            return DAY_FORMAT.format(java.time.LocalDate.parse(iso));
-        } catch (java.time.format.DateTimeParseException e) {
-            return iso;
-        }
+        return ENGLISH.text(text, time);
     }
 
     /**
@@ -270,55 +272,28 @@ public final class Wording {
      * for the product itself.
      */
     public static String sentence(String kind, String summary, String who, DateTimeFormatter time) {
-        String label = kind(kind);
-        String raw = summary == null ? "" : summary.strip();
-        Matcher change = STATUS_CHANGE.matcher(raw);
-        if (change.matches() && VALUES.containsKey(change.group(1)) && VALUES.containsKey(change.group(2))) {
-            return label + " from " + value(change.group(1)) + " to " + value(change.group(2)) + by(who)
-                    + rest(change.group(3), time);
-        }
-        String text = text(raw, time);
-        if (text.regionMatches(true, 0, label + ": ", 0, label.length() + 2)) {
-            raw = raw.substring(raw.indexOf(": ") + 2);
-            text = text.substring(label.length() + 2);
-            Matcher decided = DECIDED.matcher(raw);
-            if (decided.matches() && VALUES.containsKey(decided.group(1))) {
-                return label + ": " + value(decided.group(1)) + by(who) + text(decided.group(2), time);
-            }
-        }
-        return label + by(who) + (text.isEmpty() ? "" : ": " + text);
-    }
-
-    private static final Pattern STATUS_CHANGE = Pattern.compile("([A-Z][A-Z_]+) → ([A-Z][A-Z_]+)(?:: (.*))?", Pattern.DOTALL);
-    private static final Pattern DECIDED = Pattern.compile("([A-Z][A-Z_]+)((?:[:( ].*)?)", Pattern.DOTALL);
-
-    private static String rest(String text, DateTimeFormatter time) {
-        return text == null || text.isBlank() ? "" : ": " + text(text, time);
+        return ENGLISH.sentence(kind, summary, who, time);
     }
 
     /** " by coordinator Chris Peeters", or nothing for the product itself. */
     public static String by(String who) {
-        return who == null ? "" : " by " + who;
+        return ENGLISH.by(who);
     }
 
     /** A person's role by the groups they are in; null when none of the product's roles. */
     public static String role(java.util.Collection<String> groups) {
-        for (Map.Entry<String, String> r : ROLES.entrySet()) {
-            if (groups.contains(r.getKey())) {
-                return r.getValue();
-            }
-        }
-        return groups.stream().anyMatch(g -> g.matches("org\\d+")) ? "member's representative" : null;
+        return ENGLISH.role(groups);
     }
 
+    /** The product's roles by their groups, with the key of their names in {@code pages/audit_*}. */
     private static final Map<String, String> ROLES = new LinkedHashMap<>();
 
     static {
-        ROLES.put(Roles.COORDINATORS, "coordinator");
-        ROLES.put(Roles.PRIVACY, "data protection officer");
-        ROLES.put(Roles.LEGAL, "legal reviewer");
-        ROLES.put(Roles.AUDITORS, "auditor");
-        ROLES.put(Roles.ADMINS, "administrator");
+        ROLES.put(Roles.COORDINATORS, "role.coordinator");
+        ROLES.put(Roles.PRIVACY, "role.privacy");
+        ROLES.put(Roles.LEGAL, "role.legal");
+        ROLES.put(Roles.AUDITORS, "role.auditor");
+        ROLES.put(Roles.ADMINS, "role.admin");
     }
 
     /**
@@ -326,25 +301,12 @@ public final class Wording {
      * their names, yes and no for booleans.
      */
     public static String decisionValue(String clause, Object value) {
-        if (value == null) {
-            return "none";
-        }
-        if (value instanceof Boolean b) {
-            return b ? "yes" : "no";
-        }
-        String v = value.toString();
-        if (clause != null && clause.contains("DORA") && clause.contains("entity type")) {
-            String type = doraType(v);
-            if (type != null) {
-                return type;
-            }
-        }
-        return VALUES.containsKey(v) ? VALUES.get(v) : v;
+        return ENGLISH.decisionValue(clause, value);
     }
 
     /** Date and time as people read them, in the zone: "30 Nov 2026, 10:35:20". */
     public static DateTimeFormatter time(ZoneId zone) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH).withZone(zone);
+        return ENGLISH.time(zone);
     }
 
     /** SOME_CODE reads "Some code": never shown while the catalogue is complete, which WordingTest checks. */
@@ -354,5 +316,208 @@ public final class Wording {
         }
         String s = code.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * The catalogue's names and the timeline's sentences in one language. English names are the catalogue's own; the
+     * other languages' come from their bundles, and a code a bundle lacks reads as its English name (WordingTest
+     * fails on one). The sentences' words ("from ... to ...", "by ...", the roles) are the {@code audit} pages'.
+     */
+    public static final class In {
+
+        private final String language;
+        private final Locale locale;
+        private final PageText sentences;
+        /** The names of kinds ({@code kind.CODE}) and values ({@code value.CODE}); none for English. */
+        private final Properties names;
+        /** The letters' words for the NIS2 statuses and sectors and DORA's entity types; none for English. */
+        private final ResourceBundle legal;
+        private final DateTimeFormatter days;
+
+        private In(String language) {
+            this.language = language;
+            this.sentences = PageText.of(AuditPageController.PAGES, language);
+            this.locale = sentences.locale();
+            boolean english = "en".equals(language);
+            this.names = english ? new Properties() : load("/pages/wording_" + language + ".properties");
+            this.legal = english ? null : ResourceBundle.getBundle("letters/notification", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            this.days = DateTimeFormatter.ofPattern(day() + " MMM yyyy", english ? Locale.ENGLISH : locale);
+        }
+
+        public String language() {
+            return language;
+        }
+
+        /** The words of the audit pages in this language. */
+        public PageText pages() {
+            return sentences;
+        }
+
+        /** Date and time as people read them in this language, in the zone: "30 nov. 2026, 10:35:20". */
+        public DateTimeFormatter time(ZoneId zone) {
+            return DateTimeFormatter.ofPattern(day() + " MMM yyyy, HH:mm:ss", "en".equals(language) ? Locale.ENGLISH : locale)
+                    .withZone(zone);
+        }
+
+        /** German writes the day as an ordinal ("30. Nov. 2026"). */
+        private String day() {
+            return "de".equals(language) ? "d." : "d";
+        }
+
+        public String kind(String code) {
+            return named("kind." + code).orElseGet(() -> KINDS.getOrDefault(code, words(code)));
+        }
+
+        public String value(String code) {
+            if (code == null) {
+                return "";
+            }
+            return named("value." + code).orElseGet(() -> VALUES.getOrDefault(code, words(code)));
+        }
+
+        public String status(MembershipStatus status) {
+            return value(status.name());
+        }
+
+        /**
+         * The name this language gives a kind ({@code kind.CODE}) or a value ({@code value.CODE}), if it gives one:
+         * English, the catalogue's; another language, its bundle's, or the letters' for a NIS2 status or sector.
+         */
+        Optional<String> named(String key) {
+            String code = key.substring(key.indexOf('.') + 1);
+            if ("en".equals(language)) {
+                return Optional.ofNullable(key.startsWith("kind.") ? KINDS.get(code) : VALUES.get(code));
+            }
+            String name = names.getProperty(key);
+            if (name == null && key.startsWith("value.")) {
+                name = letters(code);
+            }
+            return Optional.ofNullable(name);
+        }
+
+        private String letters(String code) {
+            for (String family : new String[] {"nis2Status.", "nis2Sector."}) {
+                if (legal.containsKey(family + code)) {
+                    return new MessageFormat(legal.getString(family + code), locale).format(new Object[0]);
+                }
+            }
+            return null;
+        }
+
+        /** Point (a) to (t) of DORA Art. 2(1), by its letter, in this language; null for another code. */
+        public String doraType(String letter) {
+            for (DoraEntityType t : DoraEntityType.values()) {
+                if (t.name().equals(letter)) {
+                    String name = legal == null ? t.label().substring(t.label().indexOf(' ') + 1)
+                            : new MessageFormat(legal.getString("dora." + t.name()), locale).format(new Object[0]);
+                    return sentences.get("dora.point", t.name().toLowerCase(Locale.ROOT),
+                            name.substring(0, 1).toUpperCase(locale) + name.substring(1));
+                }
+            }
+            return null;
+        }
+
+        /** Free text recorded with an entry: the codes in it by their names, dates formatted; the rest as recorded. */
+        public String text(String text, DateTimeFormatter time) {
+            if (text == null) {
+                return "";
+            }
+            String out = ARROW.matcher(text).replaceAll(m -> VALUES.containsKey(m.group(1)) && VALUES.containsKey(m.group(2))
+                    ? Matcher.quoteReplacement(sentences.get("text.fromTo", value(m.group(1)), value(m.group(2))))
+                    : Matcher.quoteReplacement(m.group()));
+            out = out.replace(" → ", " " + sentences.get("text.to") + " ");
+            out = CODE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group().length() > 1 && VALUES.containsKey(m.group()) ? value(m.group()) : m.group()));
+            out = INSTANT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(time.format(Instant.parse(m.group()))));
+            return DAY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(day(m.group())));
+        }
+
+        /** 2026-12-30 reads "30 Dec 2026"; a text that only looks like a date stays as written. */
+        private String day(String iso) {
+            try {
+                return days.format(java.time.LocalDate.parse(iso));
+            } catch (java.time.format.DateTimeParseException e) {
+                return iso;
+            }
+        }
+
+        /** An entry of our audit trail as a sentence in this language (the free text in it as recorded). */
+        public String sentence(String kind, String summary, String who, DateTimeFormatter time) {
+            String label = kind(kind);
+            // the product records its summaries starting with the English name of the kind: "Vetting: APPROVE"
+            String recorded = KINDS.getOrDefault(kind, words(kind));
+            String raw = summary == null ? "" : summary.strip();
+            Matcher change = STATUS_CHANGE.matcher(raw);
+            if (change.matches() && VALUES.containsKey(change.group(1)) && VALUES.containsKey(change.group(2))) {
+                return sentences.get("sentence.change", label, value(change.group(1)), value(change.group(2))) + by(who)
+                        + rest(change.group(3), time);
+            }
+            if (raw.regionMatches(true, 0, recorded + ": ", 0, recorded.length() + 2)) {
+                raw = raw.substring(recorded.length() + 2);
+                Matcher decided = DECIDED.matcher(raw);
+                if (decided.matches() && VALUES.containsKey(decided.group(1))) {
+                    return sentences.get("sentence.detail", label, value(decided.group(1)) + by(who)) + text(decided.group(2), time);
+                }
+            }
+            String text = text(raw, time);
+            return text.isEmpty() ? label + by(who) : sentences.get("sentence.detail", label + by(who), text);
+        }
+
+        /** The recorded text after the sentence ("…: Rules accepted"), or nothing. */
+        private String rest(String text, DateTimeFormatter time) {
+            return text == null || text.isBlank() ? "" : sentences.get("sentence.detail", "", text(text, time));
+        }
+
+        /** " by coordinator Chris Peeters", or nothing for the product itself. */
+        public String by(String who) {
+            return who == null ? "" : " " + sentences.get("sentence.by", who);
+        }
+
+        /** A person's role by the groups they are in; null when none of the product's roles. */
+        public String role(java.util.Collection<String> groups) {
+            for (Map.Entry<String, String> r : ROLES.entrySet()) {
+                if (groups.contains(r.getKey())) {
+                    return sentences.get(r.getValue());
+                }
+            }
+            return groups.stream().anyMatch(g -> g.matches("org\\d+")) ? sentences.get("role.member") : null;
+        }
+
+        /** An input or output of a decision table: a DORA entity type by its point, codes by their names, yes or no. */
+        public String decisionValue(String clause, Object value) {
+            if (value == null) {
+                return sentences.get("value.none");
+            }
+            if (value instanceof Boolean b) {
+                return sentences.get(b ? "value.yes" : "value.no");
+            }
+            String v = value.toString();
+            if (clause != null && clause.contains("DORA") && clause.contains("entity type")) {
+                String type = doraType(v);
+                if (type != null) {
+                    return type;
+                }
+            }
+            return VALUES.containsKey(v) ? value(v) : v;
+        }
+
+        /** A name the model gives, quoted as the language quotes: “Vetting”, « Vetting », „Vetting“. */
+        public String quoted(String name) {
+            return sentences.get("quoted", name);
+        }
+
+        private static Properties load(String resource) {
+            Properties p = new Properties();
+            try (java.io.InputStream in = Wording.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("No bundle " + resource);
+                }
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return p;
+        }
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.infosharing.governance.api.PageLanguage;
 import eu.infosharing.governance.cessation.CessationService;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.Membership;
@@ -24,6 +25,7 @@ import eu.infosharing.governance.support.AuthorityEndpoint;
 import eu.infosharing.governance.support.Identifiers;
 import eu.infosharing.governance.support.Jobs;
 import eu.infosharing.governance.support.TestUsers;
+import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,6 +51,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -362,6 +365,75 @@ class AuditTrailTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Ledger Bank"))));
         mvc.perform(get("/audit?q=ledger").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Ledger Bank")));
+    }
+
+    @Test
+    void aMemberReadsTheAuditViewInItsLanguageAndStaffInEnglish() throws Exception {
+        String before = jdbc.queryForObject("select preferred_language from organisation where id = ?", String.class,
+                organisationId());
+        jdbc.update("update organisation set preferred_language = 'nl' where id = ?", organisationId());
+        try {
+            // the member's representative, no choice made: the organisation's language, whatever the browser asks
+            MvcResult list = mvc.perform(get("/audit").header("Accept-Language", "de-BE").with(httpBasic("ledgerrep", PASSWORD)))
+                    .andExpect(status().isOk()).andReturn();
+            assertThat(body(list)).contains("<html lang=\"nl\"").contains("<h1>Lidmaatschappen</h1>")
+                    .contains(">Filteren</button>").contains("<th>Organisatie</th>").contains("Ledger Bank")
+                    .contains(">Beëindigd</td>").contains("1 lidmaatschap(pen)")
+                    .contains("<strong lang=\"nl\">Nederlands</strong>").contains("href=\"?lang=fr\">Français</a>")
+                    .doesNotContain("Memberships", ">Filter<", "Ceased");
+            assertThat(list.getResponse().getHeader("Set-Cookie")).as("no choice made, none remembered").isNull();
+            // a member still sees only its own organisation's memberships
+            assertThat(body(mvc.perform(get("/audit").param("q", "Outsider").with(httpBasic("ledgerrep", PASSWORD))).andReturn()))
+                    .contains("Geen enkel lidmaatschap beantwoordt aan deze zoekopdracht.").doesNotContain("Outsider Energy");
+
+            MvcResult page = mvc.perform(get("/audit/memberships/" + membershipId).with(httpBasic("ledgerrep", PASSWORD)))
+                    .andExpect(status().isOk()).andReturn();
+            assertThat(body(page)).contains("<h2>Tijdlijn</h2>").contains("<th>Wat er gebeurde</th>")
+                    .contains("Auditketen: intact (").contains("bewijsdossier (PDF)")
+                    .contains("zijn bewijsstukken: ze worden getoond zoals ze werden geschreven")
+                    .contains("Screening: bijkomende informatie gevraagd door coördinator Chris Peeters: Which SOC team will take part?")
+                    .contains("Status gewijzigd van Beëindiging lopende naar Beëindigd")
+                    .contains("Taak “Vet application: Ledger Bank, GRC” afgerond door coördinator Chris Peeters")
+                    .contains("AVG-controle: goedgekeurd door functionaris voor gegevensbescherming auditdpo")
+                    .contains("gerechtvaardigd belang (AVG art. 6, lid 1, f))")
+                    .containsPattern("<td>\\d{1,2} [a-z]{3}\\.? 20\\d\\d, \\d{2}:\\d{2}:\\d{2}</td>") // a Dutch month
+                    .doesNotContain("Status changed", "Vetting:", "What happened");
+            // the page stays script-free inline: the only script elements are the diagram's XML and our own files
+            assertThat(page.getResponse().getHeader("Content-Security-Policy")).contains("script-src 'self'")
+                    .doesNotContain("unsafe-inline'; object", "script-src 'self' 'unsafe-inline'");
+            assertThat(body(page).split("<script").length - 1).isEqualTo(3);
+            assertThat(body(page)).contains("<script type=\"application/xml\" id=\"diagram-xml\">")
+                    .contains("<script src=\"/audit-assets/audit.js\"></script>");
+
+            // a switch to French is remembered in the cookie shared with the member pages
+            MvcResult french = mvc.perform(get("/audit/memberships/" + membershipId).param("lang", "fr")
+                    .with(httpBasic("ledgerrep", PASSWORD))).andReturn();
+            assertThat(french.getResponse().getHeader("Set-Cookie")).startsWith(PageLanguage.COOKIE + "=fr");
+            assertThat(body(french)).contains("<html lang=\"fr\"").contains("<h2>Chronologie</h2>")
+                    .contains("Statut modifié de Cessation en cours à Terminée")
+                    .contains("Examen de la demande : approuvée par le coordinateur Chris Peeters: Clear now");
+            assertThat(body(mvc.perform(get("/audit").cookie(new Cookie(PageLanguage.COOKIE, "fr"))
+                    .with(httpBasic("ledgerrep", PASSWORD))).andReturn())).contains("<h1>Adhésions</h1>").contains(">Terminée</td>");
+
+            // staff read English whatever their browser asks, and may choose too
+            String auditor = body(mvc.perform(get("/audit/memberships/" + membershipId).header("Accept-Language", "nl-BE")
+                    .with(httpBasic("auditreader", PASSWORD))).andReturn());
+            assertThat(auditor).contains("<html lang=\"en\"").contains("<h2>Timeline</h2>")
+                    .contains("Status changed from Cessation pending to Ceased").contains("href=\"?lang=nl\">Nederlands</a>");
+            // the switcher keeps the page's search and filters
+            assertThat(body(mvc.perform(get("/audit?q=ledger&lang=de").with(httpBasic("auditreader", PASSWORD))).andReturn())).contains("<h1>Mitgliedschaften</h1>")
+                    .contains(">Beendet</td>").contains("href=\"?q=ledger&amp;lang=nl\">Nederlands</a>");
+        } finally {
+            jdbc.update("update organisation set preferred_language = ? where id = ?", before, organisationId());
+        }
+    }
+
+    private Long organisationId() {
+        return tx.execute(s -> memberships.findById(membershipId).orElseThrow().getOrganisation().getId());
+    }
+
+    private static String body(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

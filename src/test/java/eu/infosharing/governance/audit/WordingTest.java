@@ -43,6 +43,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The catalogue of names is complete: every kind of entry the product records (found in the code that records them),
@@ -118,6 +120,70 @@ class WordingTest {
                 .isEqualTo("Due 30 Nov 2026, 10:35:20 for the NBB (DORA), effective 30 Dec 2026; AGN-2026-000001-NBB-ENTRY");
         assertThat(Wording.decisionValue("DORA entity type (Art. 2(1))", "A")).isEqualTo("(a) Credit institution (DORA Art. 2(1))");
         assertThat(Wording.decisionValue("Arrangement admits direct competitors", true)).isEqualTo("yes");
+    }
+
+    /** Names a language rightly writes as English does: an acronym, a word both languages share. */
+    private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
+            "nl", Set.of("value.HTTPS", "value.EMAIL", "kind.INCIDENT_RAISED"),
+            "fr", Set.of("value.HTTPS", "kind.INCIDENT_RAISED", "value.SUSPENSION", "value.CESSATION", "value.ACTIVE"),
+            "de", Set.of("value.HTTPS", "value.EMAIL"));
+
+    /**
+     * A member reads the audit view in its language: every kind and value has a name in Dutch, French and German, in
+     * that language (not the English name left in), and no bundle names a code the product does not record.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nl", "fr", "de"})
+    void everyNameIsInEveryLanguageOfTheMembersPages(String language) throws IOException {
+        Wording.In words = Wording.in(language);
+        Map<String, String> english = new java.util.LinkedHashMap<>();
+        Wording.kinds().forEach((code, name) -> english.put("kind." + code, name));
+        Wording.values().forEach((code, name) -> english.put("value." + code, name));
+        List<String> missing = new ArrayList<>();
+        List<String> untranslated = new ArrayList<>();
+        english.forEach((key, name) -> {
+            String there = words.named(key).orElse("");
+            if (there.isBlank()) {
+                missing.add(key);
+            } else if (there.equalsIgnoreCase(name) && !SAME_AS_ENGLISH.get(language).contains(key)) {
+                untranslated.add(key + "=" + there);
+            }
+        });
+        assertThat(missing).as("names missing in " + language).isEmpty();
+        assertThat(untranslated).as("names still in English in " + language).isEmpty();
+        Properties bundle = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/pages/wording_" + language + ".properties")) {
+            bundle.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertThat(bundle.stringPropertyNames()).as("names of codes the product does not record").allMatch(english::containsKey);
+        for (DoraEntityType t : DoraEntityType.values()) {
+            assertThat(words.doraType(t.name())).startsWith("(" + t.name().toLowerCase() + ") ")
+                    .isNotEqualTo(Wording.doraType(t.name())).doesNotContain("''");
+        }
+    }
+
+    @Test
+    void entriesReadInTheReadersLanguageAndTheRecordedTextAsRecorded() {
+        ZoneId brussels = ZoneId.of("Europe/Brussels");
+        Wording.In nl = Wording.in("nl");
+        Wording.In fr = Wording.in("fr");
+        Wording.In de = Wording.in("de");
+        assertThat(nl.sentence("STATUS_CHANGED", "SUBMITTED → UNDER_REVIEW", null, nl.time(brussels)))
+                .isEqualTo("Status gewijzigd van Ingediend naar In onderzoek");
+        assertThat(fr.sentence("REVIEW_VETTING", "Vetting: REQUEST_INFORMATION: Which sector?", fr.role(List.of("coordinators"))
+                + " Chris Peeters", fr.time(brussels))).isEqualTo("Examen de la demande : informations complémentaires "
+                + "demandées par le coordinateur Chris Peeters: Which sector?");
+        assertThat(de.sentence("REVIEW_GDPR", "GDPR check: APPROVE (Lawful basis: LEGITIMATE_INTEREST)", null, de.time(brussels)))
+                .isEqualTo("DSGVO-Prüfung: genehmigt (Lawful basis: berechtigtes Interesse (DSGVO Art. 6 Abs. 1 Buchst. f))");
+        // dates in the language's words, in the zone; the rest of a recorded text as written
+        assertThat(de.text("Due 2026-11-30T09:35:20.744792Z for the NBB, effective 2026-12-30", de.time(brussels)))
+                .isEqualTo("Due 30. Nov. 2026, 10:35:20 for the NBB, effective 30. Dez. 2026");
+        assertThat(nl.decisionValue("DORA entity type (Art. 2(1))", "A")).isEqualTo("(a) Kredietinstelling (DORA art. 2, lid 1)");
+        assertThat(fr.decisionValue("Arrangement admits direct competitors", false)).isEqualTo("non");
+        assertThat(nl.value("ENERGY")).as("the letters' legal term").isEqualTo("Energie (bijlage I)");
+        // English stays as it was: the JSON timeline and the evidence pack
+        assertThat(Wording.in("en").sentence("STATUS_CHANGED", "SUBMITTED → UNDER_REVIEW", null, TIME))
+                .isEqualTo(Wording.sentence("STATUS_CHANGED", "SUBMITTED → UNDER_REVIEW", null, TIME));
     }
 
     /** The evidence pack and the letters print in Helvetica: each name, each letter text in every language prints as is. */

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,14 +29,17 @@ import org.junit.jupiter.api.Test;
 class PageBundlesTest {
 
     /** The page families and the classes that print their words. */
-    private static final Map<String, String> PAGES = Map.of(
-            "member", "src/main/java/eu/infosharing/governance/member/MemberStatusPage.java",
-            "join", "src/main/java/eu/infosharing/governance/onboarding/JoinPageController.java");
+    private static final Map<String, List<String>> PAGES = Map.of(
+            "member", List.of("src/main/java/eu/infosharing/governance/member/MemberStatusPage.java"),
+            "join", List.of("src/main/java/eu/infosharing/governance/onboarding/JoinPageController.java"),
+            "audit", List.of("src/main/java/eu/infosharing/governance/audit/AuditPageController.java",
+                    "src/main/java/eu/infosharing/governance/audit/Timeline.java",
+                    "src/main/java/eu/infosharing/governance/audit/Wording.java"));
     /** A key as a page class names it: "section.mustDo", in a string of its own. */
     private static final Pattern KEY = Pattern.compile("\"([a-z][A-Za-z]*\\.[A-Za-z_][A-Za-z_.]*)\"");
 
     @ParameterizedTest
-    @ValueSource(strings = {"member", "join"})
+    @ValueSource(strings = {"member", "join", "audit"})
     void everyKeyHasWordsInEveryLanguage(String family) throws IOException {
         Set<String> english = bundle(family, "en").stringPropertyNames();
         for (String language : PageLanguage.SUPPORTED) {
@@ -51,13 +55,14 @@ class PageBundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"member", "join"})
+    @ValueSource(strings = {"member", "join", "audit"})
     void noPagePrintsAKeyWithoutWords(String family) throws IOException {
-        String source = Files.readString(Path.of(PAGES.get(family)));
-        Matcher m = KEY.matcher(source);
         Set<String> named = new TreeSet<>();
-        while (m.find()) {
-            named.add(m.group(1));
+        for (String page : PAGES.get(family)) {
+            Matcher m = KEY.matcher(Files.readString(Path.of(page)));
+            while (m.find()) {
+                named.add(m.group(1));
+            }
         }
         assertThat(named).as("keys %s names", PAGES.get(family)).hasSizeGreaterThan(10);
         for (String language : PageLanguage.SUPPORTED) {
