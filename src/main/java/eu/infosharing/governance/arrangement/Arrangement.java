@@ -46,13 +46,17 @@ public class Arrangement {
     @Column(nullable = false)
     private String noticePeriod = "P1M";
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy, like the rules below: every membership loaded joins its arrangement, and eager collections multiplied that
+    // one row by participant types and rules (36 rows per membership load, 14 loads per lifecycle; issue 17). The few
+    // readers (automated checks, the rules task, the arrangement list) run inside a transaction.
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "arrangement_participant_type", joinColumns = @JoinColumn(name = "arrangement_id"))
     @Column(name = "participant_type")
     @Enumerated(EnumType.STRING)
     private Set<ParticipantType> admittedParticipantTypes = EnumSet.noneOf(ParticipantType.class);
 
-    @ManyToOne(fetch = FetchType.EAGER)
+    /** Lazy: the rules' whole text is needed when a member reads or accepts them, not whenever a membership is loaded. */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "current_rules_version_id")
     private RulesOfConductVersion currentRules;
 
