@@ -3,12 +3,15 @@ package eu.infosharing.governance.membership;
 import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.identity.CurrentUser;
+import eu.infosharing.governance.organisation.IdentifierKey;
 import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.identity.Privileged;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -104,6 +107,49 @@ public class MembershipService {
             return memberships.page(status, arrangementCode, paging.pageable());
         }
         return paging.of(visibleToMemberOrReviewer(status, arrangementCode));
+    }
+
+    /**
+     * One page of the audit list, searched in the database: the name contains what was typed, or one of the
+     * identifiers does however it was written (organisation.IdentifierKey), applied in [from, before). Coordinators,
+     * auditors and administrators search every membership; a representative its own organisation's; others none.
+     */
+    @Transactional(readOnly = true)
+    public Page<Membership> audit(MembershipStatus status, String arrangementCode, String typed, Instant from, Instant before,
+                                  Paging paging) {
+        ListScope scope = listScope();
+        if (scope.nothing()) {
+            return Page.empty(paging.pageable());
+        }
+        String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        String key = IdentifierKey.searchable(needle);
+        return memberships.audit(status, arrangementCode, scope.organisationId(), from, before, "%" + likeEscaped(needle) + "%",
+                key.isEmpty() ? "" : "%" + likeEscaped(key) + "%", paging.pageable());
+    }
+
+    /**
+     * Whose records the current user reads in the lists of the community: every organisation's (coordinators, auditors,
+     * administrators), its own organisation's (a representative), or nothing.
+     */
+    @Transactional(readOnly = true)
+    public ListScope listScope() {
+        if (currentUser.readsAllMemberships()) {
+            return new ListScope(true, null);
+        }
+        return new ListScope(false, organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId()).orElse(null));
+    }
+
+    /** @param organisationId the one organisation read, or null for every one when {@code everyone} */
+    public record ListScope(boolean everyone, Long organisationId) {
+
+        public boolean nothing() {
+            return !everyone && organisationId == null;
+        }
+    }
+
+    /** Typed text as it may stand in a LIKE pattern that escapes with '!'. */
+    private static String likeEscaped(String typed) {
+        return typed.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private List<Membership> visibleToMemberOrReviewer(MembershipStatus status, String arrangementCode) {

@@ -72,15 +72,11 @@ public class NotificationQueries {
     @Transactional(readOnly = true)
     public Page<AuthorityNotification> page(NotificationStatus status, String authority, LocalDate dueBefore,
                                             LocalDate overdueOn, Paging paging) {
-        Long organisationId = null;
-        if (!currentUser.readsAllMemberships()) {
-            Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
-            if (own.isEmpty()) {
-                return Page.empty(paging.pageable());
-            }
-            organisationId = own.get();
+        MembershipService.ListScope scope = memberships.listScope();
+        if (scope.nothing()) {
+            return Page.empty(paging.pageable());
         }
-        return notifications.page(status, authority, dueBefore, organisationId, overdueOn, NotificationStatus.DONE,
+        return notifications.page(status, authority, dueBefore, scope.organisationId(), overdueOn, NotificationStatus.DONE,
                 paging.pageable());
     }
 
@@ -90,21 +86,17 @@ public class NotificationQueries {
      * once handed over, so a register of any length is written with the memory of one chunk.
      */
     public void register(LocalDate from, LocalDate to, String authority, Consumer<List<AuthorityNotification>> rows) {
-        Long organisationId = null;
-        if (!currentUser.readsAllMemberships()) {
-            Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
-            if (own.isEmpty()) {
-                return;
-            }
-            organisationId = own.get();
+        MembershipService.ListScope scope = memberships.listScope();
+        if (scope.nothing()) {
+            return;
         }
         LocalDate afterDue = LocalDate.of(1, 1, 1);
         long afterId = 0;
         while (true) {
             LocalDate due = afterDue;
             long id = afterId;
-            Long scope = organisationId;
-            List<AuthorityNotification> chunk = readOnly.execute(s -> notifications.registerAfter(from, to, authority, scope, due, id,
+            List<AuthorityNotification> chunk = readOnly.execute(s -> notifications.registerAfter(from, to, authority,
+                    scope.organisationId(), due, id,
                     PageRequest.of(0, settings.getRegisterChunk())));
             if (chunk == null || chunk.isEmpty()) {
                 return;

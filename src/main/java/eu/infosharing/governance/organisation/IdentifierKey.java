@@ -45,6 +45,12 @@ public final class IdentifierKey {
         return keys;
     }
 
+    /** What was typed as a key to look for inside identifiers; empty when too short to mean one. */
+    public static String searchable(String typed) {
+        String key = of(typed);
+        return key.length() >= SHORTEST ? key : "";
+    }
+
     /** Whether what was typed is (part of) one of the organisation's identifiers, however it was written. */
     public static boolean matches(Organisation o, String typed) {
         return matches(keys(o), typed);

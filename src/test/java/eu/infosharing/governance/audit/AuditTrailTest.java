@@ -313,6 +313,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void theAuditListComesFiftyAtATimeWithItsSearchKeptAcrossPages() throws Exception {
+        for (int i = 0; i < AuditPageController.LIST_PAGE + 1; i++) {
+            members.member("CIDR", "Pager Grid " + i);
+        }
+        String first = mvc.perform(get("/audit").param("q", "pager grid").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("51 membership(s)", "page 1 of 2").doesNotContain("rel=\"prev\"")
+                .contains("<a rel=\"next\" href=\"/audit?q=pager%20grid&amp;page=1\">");
+        assertThat(first.split(">Pager Grid ", -1)).hasSize(AuditPageController.LIST_PAGE + 1);
+        String second = mvc.perform(get("/audit").param("q", "pager grid").param("page", "1").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // the oldest application is last: alone on the second page
+        assertThat(second).contains(">Pager Grid 0<", "page 2 of 2", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+        assertThat(second.split(">Pager Grid ", -1)).hasSize(2);
+    }
+
+    @Test
     void evidenceIsExportedForAuditorsAndTheMemberOnly() throws Exception {
         byte[] pdf = mvc.perform(get("/api/memberships/" + membershipId + "/evidence-pack.pdf").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
