@@ -79,7 +79,7 @@ public class BreachProcedure {
                 access.revoke(m.getOrganisation(), m.getArrangement(), Set.of());
             }
             case EXPULSION -> m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(),
-                    "Expelled after a breach: " + why + " (takes effect on " + today + ")");
+                    "Expelled after a breach: " + why + CessationService.takesEffect(dates, today));
         }
         return d == Cessation.BreachDecision.EXPULSION ? dates.startOf(today) : null;
     }

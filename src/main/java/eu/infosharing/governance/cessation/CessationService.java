@@ -15,6 +15,7 @@ import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.ProductAction;
+import eu.infosharing.governance.process.ReadableDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,7 +138,7 @@ public class CessationService {
                 + (evidence.isEmpty() ? "" : "; evidence: " + evidence) + (effective == null ? "" : "; effective " + effective));
         if (kind != Cessation.Kind.BREACH) {
             m.transition(MembershipStatus.CESSATION_PENDING, currentUser.id(), kind.label() + ": " + reason
-                    + " (takes effect on " + effective + ")");
+                    + takesEffect(dates, effective));
         }
         return c;
     }
@@ -240,6 +241,14 @@ public class CessationService {
             problems.add(new FieldProblem(field, label, "cannot be in the past"));
         }
         return d;
+    }
+
+    /**
+     * " (takes effect on 30 December 2026)": said with the reason of a membership's change to CESSATION_PENDING, which
+     * the member's status page shows as it is, so the date reads as people write it.
+     */
+    static String takesEffect(NotificationSettings dates, LocalDate effective) {
+        return " (takes effect on " + ReadableDates.in(dates.getZone()).date(effective) + ")";
     }
 
     /** Free text as stored: the cleaned value, or empty. */

@@ -32,6 +32,7 @@ import eu.infosharing.governance.privacy.PersonalDataEraser;
 import eu.infosharing.governance.process.AnnualReviewProcess;
 import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;
+import eu.infosharing.governance.process.ReadableDates;
 import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.ProcessTestSupport;
@@ -120,6 +121,9 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         assertThat(c.getKind()).isEqualTo(Cessation.Kind.WITHDRAWAL);
         assertThat(c.getEffectiveDate()).as("the arrangement's notice period of one month").isEqualTo(effective);
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CESSATION_PENDING);
+        // the member's status page shows this reason: its date reads as people write it, not 2026-12-30
+        assertThat(reasonOf(m, MembershipStatus.CESSATION_PENDING)).isEqualTo("Withdrawal: We merge our SOC into our parent's"
+                + " (takes effect on " + ReadableDates.in(BRUSSELS).date(effective) + ")");
         ProcessInstance pi = instance(c);
         runJobs(pi.getId());
         assertThat(pi).isWaitingAt(CessationProcess.EVENT_GATEWAY_AWAIT_EFFECT);
@@ -302,6 +306,8 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
         decide(pi, "EXPULSION", "TLP:RED report published on a public blog");
 
         assertThat(statusOf(m)).isEqualTo(MembershipStatus.CEASED);
+        assertThat(reasonOf(m, MembershipStatus.CESSATION_PENDING)).isEqualTo("Expelled after a breach: TLP:RED report "
+                + "published on a public blog (takes effect on " + ReadableDates.in(BRUSSELS).date(LocalDate.now(BRUSSELS)) + ")");
         assertThat(cessationNotifications(m)).extracting(AuthorityNotification::getAuthorityCode).containsExactly("NBB");
         fireTimer(pi.getId(), CessationProcess.BOUNDARY_EVENT_DESTRUCTION_OVERDUE);
         actAs("coordinator", Roles.COORDINATORS);
@@ -462,6 +468,12 @@ class MembershipCessationProcessTest extends ProcessTestSupport {
 
     private MembershipStatus statusOf(Membership m) {
         return reload(m).getStatus();
+    }
+
+    /** The reason recorded with the membership's change to this status (the status page shows it). */
+    private String reasonOf(Membership m, MembershipStatus status) {
+        return reload(m).getHistory().stream().filter(h -> h.getToStatus() == status).map(StatusChange::getReason)
+                .findFirst().orElseThrow();
     }
 
     private Membership reload(Membership m) {

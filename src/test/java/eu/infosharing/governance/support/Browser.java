@@ -1,5 +1,6 @@
 package eu.infosharing.governance.support;
 
+import eu.infosharing.governance.api.PageLanguage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +97,9 @@ public class Browser implements AutoCloseable {
     }
 
     public void loginToTasklist(String user, String password) {
-        driver.manage().deleteAllCookies();
+        // a new session for the next person; the language chosen on our pages stays, as in a person's browser
+        driver.manage().getCookies().stream().filter(c -> !PageLanguage.COOKIE.equals(c.getName()))
+                .forEach(c -> driver.manage().deleteCookie(c));
         driver.get(baseUrl + "/camunda/app/tasklist/default/");
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
@@ -172,6 +175,13 @@ public class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs into Tasklist as a demo user (password = user name), opens the filter and, in it, the task. */
+    public void openTaskAs(String demoUser, String filter, String task) {
+        loginToTasklist(demoUser, demoUser);
+        openFilter(filter);
+        openTask(task);
+    }
+
     /** Whether an element matching the CSS selector is on the page and displayed. */
     public boolean shows(String css) {
         return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
@@ -226,6 +236,41 @@ public class Browser implements AutoCloseable {
                 "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=\"" + label + "\"]")));
         mouseDown(option);
         pause(200);
+    }
+
+    /** The options a form-js select offers, as its dropdown list shows them when the select is focused (left open). */
+    public List<String> options(String key) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[id$='Field_" + key + "']")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].focus();", input);
+        By items = By.xpath("//input[substring(@id, string-length(@id) - string-length('Field_" + key + "') + 1) = 'Field_"
+                + key + "']/ancestor::*[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-dropdownlist-item')]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(items));
+        return driver.findElements(items).stream().map(e -> e.getText().trim()).toList();
+    }
+
+    /** The labels of a form-js radio group's options, in the order shown. */
+    public List<String> radioLabels(String key) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type='radio'][id*='Field_" + key + "']")));
+        return texts("label[for*='Field_" + key + "-']").stream().map(String::trim).toList();
+    }
+
+    /** Scrolls the form so that the field (any input of it, a radio group's first option) stands in the middle. */
+    public void scrollTo(String key) {
+        jsScroll(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id*='Field_" + key + "']"))));
+        pause(300);
+    }
+
+    private void jsScroll(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", element);
+    }
+
+    /** The label of the radio option chosen in the group, or null where none is chosen. */
+    public String chosen(String key) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type='radio'][id*='Field_" + key + "']")));
+        return (String) script("const c = document.querySelector(\"input[type='radio'][id*='Field_" + key + "']:checked\");"
+                + "if (!c) { return null; }"
+                + "const l = c.closest('label') || document.querySelector('label[for=\"' + c.id + '\"]');"
+                + "return l ? l.textContent.trim() : c.value;");
     }
 
     private void mouseDown(WebElement element) {

@@ -2,9 +2,12 @@ package eu.infosharing.governance.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.infosharing.governance.membership.MembershipStatus;
 import eu.infosharing.governance.onboarding.AccountRequests;
 import eu.infosharing.governance.process.AccountRequestProcess;
 import eu.infosharing.governance.process.ApplicationFields;
+import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.support.Browser;
 import eu.infosharing.governance.support.Outbox;
 import java.nio.file.Path;
@@ -12,30 +15,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * A newcomer, in headless Chromium, from the public Apply to join page to the application form in Tasklist: applies,
- * opens the mailed link and confirms, the coordinator accepts in Tasklist, the newcomer sets a password from the second
- * link, signs in, sees only their organisation's filter and opens the application form. Screenshots:
- * target/browser-screenshots-join/.
+ * A newcomer, in headless Chromium, from the public Apply to join page to an active membership: applies, opens the
+ * mailed link and confirms, the coordinator accepts in Tasklist, the newcomer sets a password from the second link,
+ * signs in, sees only their organisation's filter and applies for Cloud Security; the coordinator vets, the newcomer
+ * accepts the rules, the DPO and legal (a private company among direct competitors) approve, and the newcomer's status
+ * page says the membership is active. Screenshots: target/browser-screenshots-join/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = {
-        "governance.demo.enabled=true",
-        "spring.datasource.url=jdbc:h2:mem:governance-browser;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=true",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=500"})
+@BrowserTest
 class ApplyToJoinIT {
 
     private static final Path SHOTS = Path.of("target/browser-screenshots-join");
     private static final String PASSWORD = "Newcomer-Tulip-42";
+    /** A valid Belgian enterprise number: 97 - (08123456 mod 97) = 03. */
+    private static final String NEWCO_NUMBER = "0812345603";
+    private static final Applicant NEWCO = new Applicant("Newco Grid", "0812.345.603", "Nora Janssens",
+            "security@newco-grid.example", "+32 2 555 03 03");
 
     @LocalServerPort
     int port;
@@ -43,9 +42,11 @@ class ApplyToJoinIT {
     Path outbox;
     @Value("${governance.public-url}")
     String publicUrl;
+    @Autowired
+    MembershipStatuses statuses;
 
     @Test
-    void aNewcomerGoesFromApplyToJoinToTheApplicationForm() throws Exception {
+    void aNewcomerGoesFromApplyToJoinToAnActiveMembership() throws Exception {
         org.springframework.util.FileSystemUtils.deleteRecursively(SHOTS);
         String email = "nora." + UUID.randomUUID().toString().substring(0, 8) + "@newco.example";
         try (Browser browser = new Browser("http://localhost:" + port, SHOTS)) {
@@ -80,12 +81,50 @@ class ApplyToJoinIT {
             String userId = browser.texts("#user-name").get(0);
             browser.screenshot("join-password-set");
 
+            // signed in, the newcomer sees only their organisation's filter and applies for Cloud Security
             browser.loginToTasklist(userId, PASSWORD);
             assertThat(browser.filterNames()).containsExactly("My organisation");
             browser.startProcess("Membership onboarding");
-            browser.type(ApplicationFields.LEGAL_NAME.name(), "Newco Grid");
-            assertThat(browser.value(ApplicationFields.LEGAL_NAME.name())).isEqualTo("Newco Grid");
-            browser.screenshot("join-application-form");
+            NEWCO.fill(browser, "Cloud Security", "Our grid operations team wants to learn from peers' cloud incidents.");
+            browser.scrollTo(ApplicationFields.LEGAL_NAME.name());
+            browser.screenshot("join-newcomer-applies");
+            browser.clickButton("Start");
+            statuses.await(NEWCO_NUMBER, "CLOUD", MembershipStatus.UNDER_REVIEW);
+
+            // the coordinator vets it and approves
+            browser.openTaskAs("coordinator", "Vetting", "Vet application: Newco Grid, CLOUD");
+            assertThat(browser.value(TaskDisplay.IDENTIFIERS.name())).contains("0812.345.603");
+            assertThat(browser.value(TaskDisplay.REGIMES.name())).contains("Essential entity");
+            browser.choose(OnboardingProcess.VETTING_DECISION.name(), "Approve");
+            browser.clickButton("Complete");
+            statuses.await(NEWCO_NUMBER, "CLOUD", MembershipStatus.AWAITING_RULES_ACCEPTANCE);
+
+            // the newcomer reads the rules of conduct and accepts them
+            browser.loginToTasklist(userId, PASSWORD);
+            browser.openFilter("My organisation");
+            browser.openTask("Accept rules of conduct: Newco Grid, CLOUD");
+            assertThat(browser.value(TaskDisplay.RULES_TEXT.name())).contains("TLP:AMBER+STRICT");
+            browser.tick(OnboardingProcess.RULES_ACCEPTED.name());
+            browser.screenshot("join-newcomer-accepts-rules");
+            browser.clickButton("Complete");
+            statuses.await(NEWCO_NUMBER, "CLOUD", MembershipStatus.COMPLIANCE_REVIEW);
+
+            // a private company among direct competitors: the DPO and legal both review
+            browser.openTaskAs("dpo", "My reviews", "Check data protection (GDPR): Newco Grid, CLOUD");
+            Reviews.approveDataProtection(browser);
+            browser.clickButton("Complete");
+            browser.openTaskAs("legal", "My reviews", "Review competition-law compliance: Newco Grid, CLOUD");
+            assertThat(browser.value(TaskDisplay.SCREEN_RATIONALE.name())).contains("Commercial applicant");
+            browser.choose(OnboardingProcess.LEGAL_DECISION.name(), "Approve");
+            browser.clickButton("Complete");
+
+            // the membership is active, and the newcomer's status page says so
+            statuses.await(NEWCO_NUMBER, "CLOUD", MembershipStatus.ACTIVE);
+            browser.openSignedIn("/my-organisation?lang=en", userId, PASSWORD);
+            assertThat(browser.waitForText("Nothing: your membership is active.", Duration.ofSeconds(10)))
+                    .contains("Newco Grid: memberships and applications").contains("Cloud Security")
+                    .contains("Membership active");
+            browser.screenshot("join-newcomer-active");
         }
     }
 

@@ -6,7 +6,6 @@ import eu.infosharing.governance.demo.DemoData;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.MembershipStatus;
-import eu.infosharing.governance.organisation.OrganisationRepository;
 import eu.infosharing.governance.process.ApplicationFields;
 import eu.infosharing.governance.process.OnboardingProcess;
 import eu.infosharing.governance.process.TaskDisplay;
@@ -14,14 +13,9 @@ import eu.infosharing.governance.support.Browser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The entry lifecycle as the people who use it see it, in headless Chromium through the real Tasklist login:
@@ -31,14 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it is for.
  * Screenshots of each step: target/browser-screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestPropertySource(properties = {
-        "governance.demo.enabled=true",
-        "spring.datasource.url=jdbc:h2:mem:governance-browser;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=true",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=500"})
+@BrowserTest
 class TasklistWalkthroughIT {
 
     private static final Path SHOTS = Path.of("target/browser-screenshots");
@@ -48,9 +35,7 @@ class TasklistWalkthroughIT {
     @Autowired
     MembershipRepository memberships;
     @Autowired
-    OrganisationRepository organisations;
-    @Autowired
-    TransactionTemplate tx;
+    MembershipStatuses statuses;
 
     @Test
     void applicationFromTheStartFormToAValidatedMembership() throws Exception {
@@ -140,10 +125,7 @@ class TasklistWalkthroughIT {
             assertNoBannerNorCreateTask(browser);
             browser.openFilter("My reviews");
             browser.openTask("Check data protection (GDPR): Acme Bank, GRC");
-            browser.select(OnboardingProcess.LAWFUL_BASIS.name(), "Legitimate interest (GDPR Art. 6(1)(f), NIS2 recital 121)");
-            browser.tick(OnboardingProcess.CONTACT_DATA_MINIMAL.name());
-            browser.tick(OnboardingProcess.PRIVACY_NOTICE_PROVIDED.name());
-            browser.choose(OnboardingProcess.GDPR_DECISION.name(), "Approve");
+            Reviews.approveDataProtection(browser);
             browser.screenshot("dpo-checks-gdpr");
             browser.clickButton("Complete");
 
@@ -221,19 +203,6 @@ class TasklistWalkthroughIT {
 
     /** The membership of Acme Bank in GRC once it reaches the status (the job executor runs in the background). */
     private Membership waitForStatus(MembershipStatus status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
-        Long acme = organisations.findByEnterpriseNumber(DemoData.ACME_ENTERPRISE_NUMBER).orElseThrow().getId();
-        while (Instant.now().isBefore(deadline)) {
-            List<Membership> found = tx.execute(s -> memberships.search(null, "GRC", acme));
-            if (!found.isEmpty() && found.get(0).getStatus() == status) {
-                return found.get(0);
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("Acme Bank's GRC membership did not reach " + status);
+        return statuses.await(DemoData.ACME_ENTERPRISE_NUMBER, "GRC", status);
     }
 }
