@@ -101,7 +101,7 @@ public class AuditPageController {
         LocalDate start = parseDate(from);
         LocalDate end = parseDate(to);
         // searched and counted by the database, a page at a time: the list stays as fast at 100,000 memberships
-        Page<Membership> found = memberships.audit(wanted, blank(arrangement) ? null : arrangement, q,
+        Page<Membership> found = memberships.auditList(wanted, blank(arrangement) ? null : arrangement, q,
                 start == null ? Instant.EPOCH : start.atStartOfDay(zone).toInstant(),
                 end == null ? LAST_DAY : end.plusDays(1).atStartOfDay(zone).toInstant(), Paging.of(page, LIST_PAGE));
         StringBuilder html = page(t, t.get("list.title"), request);

@@ -64,7 +64,7 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     @Query(value = "select m from Membership m join fetch m.organisation o join fetch m.arrangement a" + AUDIT_WHERE
             + " order by m.appliedAt desc, m.id desc",
             countQuery = "select count(m) from Membership m join m.organisation o join m.arrangement a" + AUDIT_WHERE)
-    Page<Membership> audit(@Param("status") MembershipStatus status, @Param("arrangement") String arrangement,
+    Page<Membership> auditList(@Param("status") MembershipStatus status, @Param("arrangement") String arrangement,
                            @Param("organisationId") Long organisationId, @Param("appliedFrom") java.time.Instant appliedFrom,
                            @Param("appliedBefore") java.time.Instant appliedBefore, @Param("name") String name,
                            @Param("key") String key, Pageable pageable);

@@ -115,7 +115,7 @@ public class MembershipService {
      * auditors and administrators search every membership; a representative its own organisation's; others none.
      */
     @Transactional(readOnly = true)
-    public Page<Membership> audit(MembershipStatus status, String arrangementCode, String typed, Instant from, Instant before,
+    public Page<Membership> auditList(MembershipStatus status, String arrangementCode, String typed, Instant from, Instant before,
                                   Paging paging) {
         ListScope scope = listScope();
         if (scope.nothing()) {
@@ -123,7 +123,7 @@ public class MembershipService {
         }
         String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         String key = IdentifierKey.searchable(needle);
-        return memberships.audit(status, arrangementCode, scope.organisationId(), from, before, "%" + likeEscaped(needle) + "%",
+        return memberships.auditList(status, arrangementCode, scope.organisationId(), from, before, "%" + likeEscaped(needle) + "%",
                 key.isEmpty() ? "" : "%" + likeEscaped(key) + "%", paging.pageable());
     }
 

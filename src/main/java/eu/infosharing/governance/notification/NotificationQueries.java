@@ -111,6 +111,9 @@ public class NotificationQueries {
     /** The delivery attempts of each notification of a page, in one query: notification id to its attempts in order. */
     @Transactional(readOnly = true)
     public Map<Long, List<NotificationAttempt>> attemptsOf(Collection<AuthorityNotification> page) {
+        if (page.isEmpty()) {
+            return Map.of(); // no "in ()" for the database to refuse
+        }
         return attempts.findByNotificationIdInOrderByAttemptedAtAscIdAsc(page.stream().map(AuthorityNotification::getId).toList())
                 .stream().collect(Collectors.groupingBy(NotificationAttempt::getNotificationId));
     }
