@@ -1,5 +1,6 @@
 package eu.infosharing.governance.privacy;
 
+import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.organisation.ContactDetails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -61,9 +63,11 @@ public class DataSubjectRequestController {
     }
 
     @GetMapping
-    @Operation(summary = "The DPO: every data-subject request, newest first; 403 for others")
-    public List<RequestView> list() {
-        return requests.list().stream().map(DataSubjectRequestController::view).toList();
+    @Operation(summary = "The DPO: every data-subject request, newest first, a page at a time (page from 0, size up to "
+            + "500; the total in X-Total-Count, the other pages in the Link header); 403 for others")
+    public ResponseEntity<List<RequestView>> list(@RequestParam(required = false) Integer page,
+                                                  @RequestParam(required = false) Integer size) {
+        return Paging.answer(requests.list(Paging.of(page, size)), DataSubjectRequestController::view);
     }
 
     @GetMapping("/{id}")

@@ -6,6 +6,7 @@ import eu.infosharing.governance.api.ForbiddenException;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.api.StrictText;
+import eu.infosharing.governance.api.Paging;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
@@ -33,6 +34,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -151,9 +153,9 @@ public class DataSubjectRequestService {
     }
 
     @Transactional(readOnly = true)
-    public List<DataSubjectRequest> list() {
+    public Page<DataSubjectRequest> list(Paging paging) {
         requireDpo();
-        return requests.findAllByOrderByReceivedAtDescIdDesc();
+        return requests.findAllByOrderByReceivedAtDescIdDesc(paging.pageable());
     }
 
     /** Everything held about the person: our tables and the engine's history, runtime included. */

@@ -169,6 +169,14 @@ class PagingApiTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value(field));
         }
+        // the DPO's list of data-subject requests pages the same way
+        users.user("pagedpo", PASSWORD, Roles.PRIVACY);
+        mvc.perform(get("/api/data-subject-requests?size=501").with(httpBasic("pagedpo", PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
+        MockHttpServletResponse requests = mvc.perform(get("/api/data-subject-requests?size=1").with(httpBasic("pagedpo", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(requests.getHeader(Paging.TOTAL_HEADER)).isNotNull();
+        assertThat(links(requests)).containsKeys("first", "last");
         // past the last page: an empty page that still says how many there are and where the last page is
         MockHttpServletResponse beyond = mvc.perform(get("/api/memberships?page=100000&size=500")
                         .with(httpBasic("pagecoord3", PASSWORD)))
