@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -153,8 +152,8 @@ public class MembershipService {
     }
 
     private List<Membership> visibleToMemberOrReviewer(MembershipStatus status, String arrangementCode) {
-        Optional<Long> own = organisations.findRepresentedBy(currentUser.groups()).map(o -> o.getId());
-        List<Membership> visible = new ArrayList<>(own.map(orgId -> memberships.search(status, arrangementCode, orgId)).orElse(List.of()));
+        Long own = listScope().organisationId();
+        List<Membership> visible = new ArrayList<>(own == null ? List.of() : memberships.search(status, arrangementCode, own));
         Set<Long> reviewed = reviewedByCurrentUser();
         if (!reviewed.isEmpty()) {
             memberships.findAllById(reviewed).stream()

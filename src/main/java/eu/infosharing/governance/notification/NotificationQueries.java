@@ -2,10 +2,8 @@ package eu.infosharing.governance.notification;
 
 import eu.infosharing.governance.api.NotFoundException;
 import eu.infosharing.governance.api.Paging;
-import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
-import eu.infosharing.governance.organisation.OrganisationRepository;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -30,19 +28,15 @@ public class NotificationQueries {
     private final AuthorityNotificationRepository notifications;
     private final NotificationAttemptRepository attempts;
     private final MembershipService memberships;
-    private final OrganisationRepository organisations;
-    private final CurrentUser currentUser;
     private final NotificationSettings settings;
     private final TransactionTemplate readOnly;
 
     public NotificationQueries(AuthorityNotificationRepository notifications, NotificationAttemptRepository attempts,
-                               MembershipService memberships, OrganisationRepository organisations,
-                               CurrentUser currentUser, NotificationSettings settings, PlatformTransactionManager transactions) {
+                               MembershipService memberships, NotificationSettings settings,
+                               PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.attempts = attempts;
         this.memberships = memberships;
-        this.organisations = organisations;
-        this.currentUser = currentUser;
         this.settings = settings;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -57,12 +51,8 @@ public class NotificationQueries {
     /** Every notification the current user may see: a representative only its own organisation's. */
     @Transactional(readOnly = true)
     public List<AuthorityNotification> search(NotificationStatus status, String authority, LocalDate dueBefore) {
-        if (currentUser.readsAllMemberships()) {
-            return notifications.search(status, authority, dueBefore, null);
-        }
-        return organisations.findRepresentedBy(currentUser.groups())
-                .map(o -> notifications.search(status, authority, dueBefore, o.getId()))
-                .orElse(List.of());
+        MembershipService.ListScope scope = memberships.listScope();
+        return scope.nothing() ? List.of() : notifications.search(status, authority, dueBefore, scope.organisationId());
     }
 
     /**
