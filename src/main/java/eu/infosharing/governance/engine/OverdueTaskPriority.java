@@ -28,7 +28,8 @@ public class OverdueTaskPriority {
         this.taskService = taskService;
     }
 
-    @Scheduled(fixedDelayString = "${governance.tasks.overdue-check-interval:PT15M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${governance.tasks.overdue-check-interval:PT15M}",
+            initialDelayString = "${governance.tasks.overdue-check-delay:PT1M}")
     public void raise() {
         List<Task> overdue = taskService.createTaskQuery().dueBefore(new Date()).taskMaxPriority(OVERDUE - 1).list();
         for (Task task : overdue) {
