@@ -6,6 +6,7 @@ import static eu.infosharing.governance.process.CessationProcess.*;
 import eu.infosharing.governance.api.InvalidInputException;
 import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
+import eu.infosharing.governance.engine.TaskFormContext;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.organisation.Organisation;
@@ -82,12 +83,9 @@ public class CessationDelegates {
 
     /** Every user task of the model: a name that says who and what, its due date, and the context its form shows. */
     @Bean
-    TaskListener cessationTaskListener(CessationService cessations, CessationSettings settings, NotificationSettings dates) {
+    TaskListener cessationTaskListener(CessationService cessations, CessationSettings settings) {
         return task -> {
-            Cessation c = cessations.cessation(CESSATION_ID.from(task));
-            Membership m = c.getMembership();
-            Organisation o = m.getOrganisation();
-            TaskNames.decorate(task, m.label());
+            TaskNames.decorate(task, cessations.cessation(CESSATION_ID.from(task)).getMembership().label());
             switch (task.getTaskDefinitionKey()) {
                 // the member is heard for the period the model's timer gives it
                 case TASK_RESPOND_TO_BREACH -> task.setDueDate(DueDates.after(settings.getHearingPeriod()));
@@ -99,6 +97,16 @@ public class CessationDelegates {
                 default -> {
                 }
             }
+        };
+    }
+
+    /** What the model's task forms show: the member, the reason and evidence, its answer, the date it takes effect. */
+    @Bean
+    TaskFormContext cessationFormContext(CessationService cessations, NotificationSettings dates) {
+        return TaskFormContext.of(KEY, task -> {
+            Cessation c = cessations.cessation(CESSATION_ID.from(task));
+            Membership m = c.getMembership();
+            Organisation o = m.getOrganisation();
             Map<String, Object> v = new HashMap<>();
             TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName());
             TaskDisplay.ARRANGEMENT_NAME.putIn(v, m.getArrangement().getName());
@@ -107,8 +115,8 @@ public class CessationDelegates {
             TaskDisplay.MEMBER_RESPONSE.putIn(v, c.getMemberResponse() == null ? "No response" : c.getMemberResponse());
             TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(v, dates.readable().date(c.getEffectiveDate()));
             TaskDisplay.CONTACTS.putIn(v, o.displayContacts());
-            task.setVariablesLocal(v);
-        };
+            return v;
+        });
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the {@link TrustBoundary} first in the engine's command chains, outside the transaction (a refused command
  * never opens one, so it changes nothing), then {@link StartFormSchemas}, and makes every decision form open empty
- * ({@link DecisionFieldsReset}); checks authorizations without scanning every organisation's group
+ * ({@link DecisionFieldsReset}); adds what task forms show when they are read, inside the command
+ * ({@link TaskFormContexts}); checks authorizations without scanning every organisation's group
  * ({@link OwnGroupsAuthorizationManager}).
  */
 @Component
@@ -22,9 +23,12 @@ public class TrustBoundaryPlugin extends AbstractProcessEnginePlugin {
 
     /** Looked up when a start form is read, not when the engine is built: they use services that use the engine. */
     private final ObjectProvider<StartFormPersonaliser> personalisers;
+    private final ObjectProvider<TaskFormContext> taskFormContexts;
 
-    public TrustBoundaryPlugin(ObjectProvider<StartFormPersonaliser> personalisers) {
+    public TrustBoundaryPlugin(ObjectProvider<StartFormPersonaliser> personalisers,
+                               ObjectProvider<TaskFormContext> taskFormContexts) {
         this.personalisers = personalisers;
+        this.taskFormContexts = taskFormContexts;
     }
 
     @Override
@@ -33,6 +37,10 @@ public class TrustBoundaryPlugin extends AbstractProcessEnginePlugin {
                 startForms(), configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(first(new TrustBoundary(configuration),
                 startForms(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        configuration.setCustomPostCommandInterceptorsTxRequired(last(taskForms(),
+                configuration.getCustomPostCommandInterceptorsTxRequired()));
+        configuration.setCustomPostCommandInterceptorsTxRequiresNew(last(taskForms(),
+                configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
         List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         parseListeners.add(new DecisionFieldsReset());
@@ -50,6 +58,16 @@ public class TrustBoundaryPlugin extends AbstractProcessEnginePlugin {
 
     private StartFormSchemas startForms() {
         return new StartFormSchemas(() -> personalisers.orderedStream().toList());
+    }
+
+    private TaskFormContexts taskForms() {
+        return new TaskFormContexts(() -> taskFormContexts.orderedStream().toList());
+    }
+
+    private static List<CommandInterceptor> last(CommandInterceptor interceptor, List<CommandInterceptor> others) {
+        List<CommandInterceptor> chain = others == null ? new ArrayList<>() : new ArrayList<>(others);
+        chain.add(interceptor);
+        return chain;
     }
 
     private static List<CommandInterceptor> first(CommandInterceptor boundary, CommandInterceptor startForms,

@@ -2,6 +2,7 @@ package eu.infosharing.governance.notification;
 
 import static eu.infosharing.governance.process.AuthoritySearchProcess.*;
 
+import eu.infosharing.governance.engine.TaskFormContext;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
@@ -22,9 +23,9 @@ public class AuthoritySearchDelegates {
 
     /** Shows the coordinator what is known of the entity and the authorities configured today. */
     @Bean
-    TaskListener authoritySearchTaskListener(AuthoritySearch search, MembershipService memberships,
-                                              NotificationSettings settings) {
-        return task -> {
+    TaskFormContext authoritySearchFormContext(AuthoritySearch search, MembershipService memberships,
+                                               NotificationSettings settings) {
+        return TaskFormContext.of(KEY, task -> {
             Membership m = memberships.get(BusinessKey.membershipId(task));
             Map<String, Object> shown = new HashMap<>();
             TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());
@@ -34,8 +35,8 @@ public class AuthoritySearchDelegates {
                     ? "Entry into " : "Cessation of participation in ") + m.getArrangement().getName());
             TaskDisplay.EFFECTIVE_DATE_LABEL.putIn(shown, settings.readable().date(LocalDate.parse(EFFECTIVE_ON.from(task))));
             KNOWN_AUTHORITIES.putIn(shown, search.knownAuthorities());
-            task.setVariablesLocal(shown);
-        };
+            return shown;
+        });
     }
 
     /** Keeps the finding and, when an authority was found, creates its notification for the model to send. */

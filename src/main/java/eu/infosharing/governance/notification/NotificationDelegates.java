@@ -5,6 +5,7 @@ import static eu.infosharing.governance.process.NotificationProcess.*;
 
 import eu.infosharing.governance.engine.DueDates;
 import eu.infosharing.governance.engine.OverdueTaskPriority;
+import eu.infosharing.governance.engine.TaskFormContext;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.mail.PublicLinks;
 import eu.infosharing.governance.organisation.Organisation;
@@ -48,15 +49,13 @@ public class NotificationDelegates {
         return execution -> notifications.mailMember(REFERENCE.from(execution), MAIL_TEMPLATE.from(execution));
     }
 
-    /** Both user tasks: a name that says who and what, the context the form shows; the overdue one is recorded. */
+    /** Both user tasks: a name that says who and what; the overdue one is recorded. */
     @Bean
     TaskListener notificationTaskListener(NotificationQueries notifications, MemberSentNotifications memberSent,
-                                          CompetentAuthorityService authorities, PublicLinks links,
-                                          NotificationSettings settings) {
+                                          CompetentAuthorityService authorities, NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(REFERENCE.from(task));
             CompetentAuthority authority = authorities.get(n.getAuthorityCode());
-            Organisation o = n.getMembership().getOrganisation();
             String who = n.getMembership().label();
             if (TASK_FOLLOW_UP_OVERDUE_NOTIFICATION.equals(task.getTaskDefinitionKey())) {
                 memberSent.escalate(n.getReference());
@@ -67,8 +66,15 @@ public class NotificationDelegates {
                 task.setName(TaskNames.named("Notify " + authority.getCode(), who));
                 task.setFollowUpDate(DueDates.after(settings.getSendTaskFollowUp()));
             }
-            task.setVariablesLocal(context(n, authority, o, links, settings));
         };
+    }
+
+    /** What both user tasks' forms show: who tells which authority of what, by when, under which law. */
+    @Bean
+    TaskFormContext notificationFormContext(NotificationQueries notifications, CompetentAuthorityService authorities,
+                                            PublicLinks links, NotificationSettings settings) {
+        return TaskFormContext.of(KEY,
+                task -> context(notifications.byReference(REFERENCE.from(task)), authorities, links, settings));
     }
 
     @Bean
@@ -88,18 +94,24 @@ public class NotificationDelegates {
      * the member, due after governance.notification.follow-up-due (5 days), with what the coordinator needs to ask the authority.
      */
     @Bean
-    TaskListener acknowledgementTaskListener(NotificationQueries notifications, CompetentAuthorityService authorities,
-                                             PublicLinks links, NotificationSettings settings) {
+    TaskListener acknowledgementTaskListener(NotificationQueries notifications, NotificationSettings settings) {
         return task -> {
             AuthorityNotification n = notifications.byReference(AcknowledgementProcess.REFERENCE.from(task));
-            CompetentAuthority authority = authorities.get(n.getAuthorityCode());
-            Organisation o = n.getMembership().getOrganisation();
-            task.setName(TaskNames.named("Acknowledgement missing from " + authority.getCode(), n.getMembership().label()));
+            task.setName(TaskNames.named("Acknowledgement missing from " + n.getAuthorityCode(), n.getMembership().label()));
             task.setDueDate(DueDates.after(settings.getFollowUpDue()));
-            Map<String, Object> v = context(n, authority, o, links, settings);
-            TaskDisplay.SENT_ON_LABEL.putIn(v, settings.readable().date(notifications.doneOn(n)));
-            task.setVariablesLocal(v);
         };
+    }
+
+    /** What the follow-up's form shows: the notification's context and when it was sent. */
+    @Bean
+    TaskFormContext acknowledgementFormContext(NotificationQueries notifications, CompetentAuthorityService authorities,
+                                               PublicLinks links, NotificationSettings settings) {
+        return TaskFormContext.of(AcknowledgementProcess.KEY, task -> {
+            AuthorityNotification n = notifications.byReference(AcknowledgementProcess.REFERENCE.from(task));
+            Map<String, Object> v = context(n, authorities, links, settings);
+            TaskDisplay.SENT_ON_LABEL.putIn(v, settings.readable().date(notifications.doneOn(n)));
+            return v;
+        });
     }
 
     @Bean
@@ -109,8 +121,10 @@ public class NotificationDelegates {
                 AcknowledgementProcess.AUTHORITY_REFERENCE.from(task), AcknowledgementProcess.ACKNOWLEDGED_ON.from(task)));
     }
 
-    private static Map<String, Object> context(AuthorityNotification n, CompetentAuthority authority, Organisation o,
+    private static Map<String, Object> context(AuthorityNotification n, CompetentAuthorityService authorities,
                                                PublicLinks links, NotificationSettings settings) {
+        CompetentAuthority authority = authorities.get(n.getAuthorityCode());
+        Organisation o = n.getMembership().getOrganisation();
         ReadableDates date = settings.readable();
         Map<String, Object> v = new HashMap<>();
         TaskDisplay.ORGANISATION_NAME.putIn(v, o.getLegalName());

@@ -2,6 +2,7 @@ package eu.infosharing.governance.onboarding;
 
 import static eu.infosharing.governance.process.AccountRequestProcess.*;
 
+import eu.infosharing.governance.engine.TaskFormContext;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.process.TaskNames;
@@ -19,8 +20,13 @@ public class AccountRequestDelegates {
         return task -> {
             Long id = ACCOUNT_REQUEST_ID.from(task);
             TaskNames.decorate(task, requests.taskName(id));
-            task.setVariablesLocal(requests.taskContext(id));
         };
+    }
+
+    /** Who asks for an account, read when the form is read: the applicant's address never becomes engine history. */
+    @Bean
+    TaskFormContext accountRequestFormContext(AccountRequests requests) {
+        return TaskFormContext.of(KEY, task -> requests.taskContext(ACCOUNT_REQUEST_ID.from(task)));
     }
 
     @Bean

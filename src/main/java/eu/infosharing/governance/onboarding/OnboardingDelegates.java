@@ -3,6 +3,7 @@ package eu.infosharing.governance.onboarding;
 import static eu.infosharing.governance.process.BusinessKey.membershipId;
 import static eu.infosharing.governance.process.OnboardingProcess.*;
 
+import eu.infosharing.governance.engine.TaskFormContext;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.onboarding.ReviewDecision.Decision;
@@ -100,17 +101,23 @@ public class OnboardingDelegates {
         return execution -> mails.send(MAIL_TEMPLATE.from(execution), membershipId(execution));
     }
 
-    /** Every user task of the model: a name that says who and what, a due date, its context; the status follows. */
+    /** Every user task of the model: a name that says who and what, a due date; the status follows. */
     @Bean
     TaskListener onboardingTaskListener(OnboardingTasks tasks) {
         return task -> {
-            OnboardingTasks.OpenedTask opened = tasks.open(membershipId(task), task.getTaskDefinitionKey(), task.getName(),
-                    SPONSORSHIP_ID.from(task), screenRationale(task.getExecution()));
+            OnboardingTasks.OpenedTask opened = tasks.open(membershipId(task), task.getTaskDefinitionKey(), task.getName());
             task.setName(opened.name());
             task.setDueDate(opened.due());
             task.setFollowUpDate(opened.followUp());
-            task.setVariablesLocal(opened.context());
+            task.setVariablesLocal(opened.kept());
         };
+    }
+
+    /** What the model's task forms show, read from our tables whenever a form is read. */
+    @Bean
+    TaskFormContext onboardingFormContext(OnboardingTasks tasks) {
+        return TaskFormContext.of(KEY, task -> tasks.shown(membershipId(task), task.getTaskDefinitionKey(),
+                SPONSORSHIP_ID.from(task), screenRationale(task.getExecution()), RULES_VERSION_ID.local(task)));
     }
 
     @Bean

@@ -43,8 +43,11 @@ public class OnboardingTasks {
         this.deadlines = deadlines;
     }
 
-    /** How the task shows: its name with who applies where, its due and follow-up dates, and its form's context. */
-    public record OpenedTask(String name, Date due, Date followUp, Map<String, Object> context) {
+    /**
+     * How the task shows: its name with who applies where, its due and follow-up dates, and what it keeps from the
+     * moment it opened (the rules version it asks to accept, the values on file an amendment starts from).
+     */
+    public record OpenedTask(String name, Date due, Date followUp, Map<String, Object> kept) {
     }
 
     /**
@@ -52,7 +55,7 @@ public class OnboardingTasks {
      * due when the model's deadline for it ends (a sponsor's answer, the acceptance of the rules, a review), computed
      * as the model's timers compute theirs, and followed up halfway there.
      */
-    public OpenedTask open(Long membershipId, String taskKey, String modelName, Long sponsorshipId, String screenRationale) {
+    public OpenedTask open(Long membershipId, String taskKey, String modelName) {
         Membership m = memberships.get(membershipId);
         String name = TaskNames.named(modelName, m.label());
         Date due = DueDates.after(switch (taskKey) {
@@ -61,11 +64,18 @@ public class OnboardingTasks {
             default -> deadlines.getReviewDue();
         });
         OpenedTask opened = new OpenedTask(name, due, DueDates.halfwayTo(due),
-                context.variables(taskKey, m, sponsorshipId, screenRationale));
+                context.kept(taskKey, m));
         MembershipStatus status = STATUS_WHILE_OPEN.get(taskKey);
         if (status != null) {
             memberships.transition(membershipId, status, "Waiting for: " + name);
         }
         return opened;
+    }
+
+    /** What the task's form shows now (read when the form is read, not stored). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> shown(Long membershipId, String taskKey, Long sponsorshipId, String screenRationale,
+                                     Long rulesVersionId) {
+        return context.shown(taskKey, memberships.get(membershipId), sponsorshipId, screenRationale, rulesVersionId);
     }
 }

@@ -3,6 +3,7 @@ package eu.infosharing.governance.privacy;
 import static eu.infosharing.governance.process.DataSubjectRequestProcess.*;
 
 import eu.infosharing.governance.engine.OverdueTaskPriority;
+import eu.infosharing.governance.engine.TaskFormContext;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.process.TaskNames;
@@ -26,8 +27,13 @@ public class DataSubjectRequestDelegates {
         return task -> {
             Long id = REQUEST_ID.from(task);
             TaskNames.decorate(task, requests.taskName(id));
-            task.setVariablesLocal(requests.taskContext(id));
         };
+    }
+
+    /** The request and what was found, read when the form is read: nothing of it becomes engine history. */
+    @Bean
+    TaskFormContext dataSubjectFormContext(DataSubjectRequestService requests) {
+        return TaskFormContext.of(KEY, task -> requests.taskContext(REQUEST_ID.from(task)));
     }
 
     @Bean

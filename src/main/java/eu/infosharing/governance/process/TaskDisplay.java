@@ -5,8 +5,9 @@ import static eu.infosharing.governance.process.ProcessVariable.byProcess;
 import java.util.List;
 
 /**
- * What the read-only fields of the task forms show: set by each model's task listener as task-local variables when
- * the task is created, from our tables. A person never writes them (a submission that carries one is refused).
+ * What the read-only fields of the task forms show: read from our tables by each model's
+ * {@code engine.TaskFormContext} when the form is read, never stored in the engine (ADR 10). A person never writes
+ * them (a submission that carries one has them set aside).
  */
 public final class TaskDisplay {
 

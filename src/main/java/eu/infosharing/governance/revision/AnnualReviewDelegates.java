@@ -4,6 +4,7 @@ import static eu.infosharing.governance.process.AnnualReviewProcess.*;
 import static eu.infosharing.governance.process.BusinessKey.membershipId;
 
 import eu.infosharing.governance.engine.DueDates;
+import eu.infosharing.governance.engine.TaskFormContext;
 import eu.infosharing.governance.engine.TaskInputErrors;
 import eu.infosharing.governance.membership.Membership;
 import eu.infosharing.governance.membership.MembershipService;
@@ -37,11 +38,26 @@ public class AnnualReviewDelegates {
             Map<String, Object> data = reviews.currentData(id);
             // the fields the member edits live in the process scope, where the submitted values land too
             task.getExecution().setVariables(data);
-            Map<String, Object> shown = new HashMap<>();
-            TaskDisplay.ARRANGEMENT_NAME.putIn(shown, m.getArrangement().getName());
-            TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().displayRegimes());
-            task.setVariablesLocal(shown);
         };
+    }
+
+    /** What the review's forms show read-only, read when a form is read. */
+    @Bean
+    TaskFormContext annualReviewFormContext(MembershipService memberships, CompetentAuthorityService authorities) {
+        return TaskFormContext.of(KEY, task -> {
+            Membership m = memberships.get(membershipId(task));
+            Map<String, Object> shown = new HashMap<>();
+            if (TASK_DECIDE_AUTHORITY_NO_LONGER_NAMED.equals(task.getTaskDefinitionKey())) {
+                TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());
+                TaskDisplay.IDENTIFIERS.putIn(shown, m.getOrganisation().displayIdentifiers());
+                TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().getCountry() + "; " + m.getOrganisation().displayRegimes());
+                TaskDisplay.AUTHORITY_NAME.putIn(shown, authorities.displayName(NO_LONGER_NAMED_AUTHORITY.from(task)));
+            } else {
+                TaskDisplay.ARRANGEMENT_NAME.putIn(shown, m.getArrangement().getName());
+                TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().displayRegimes());
+            }
+            return shown;
+        });
     }
 
     @Bean
@@ -66,14 +82,7 @@ public class AnnualReviewDelegates {
             // a coordinator's decision on the review, due like the decision on an unanswered one
             task.setDueDate(DueDates.after(settings.getDecisionDue()));
             String code = NO_LONGER_NAMED_AUTHORITY.from(task);
-            String authority = authorities.displayName(code);
-            TaskNames.decorate(task, authority + ", " + m.getOrganisation().getLegalName());
-            Map<String, Object> shown = new HashMap<>();
-            TaskDisplay.ORGANISATION_NAME.putIn(shown, m.getOrganisation().getLegalName());
-            TaskDisplay.IDENTIFIERS.putIn(shown, m.getOrganisation().displayIdentifiers());
-            TaskDisplay.REGIMES.putIn(shown, m.getOrganisation().getCountry() + "; " + m.getOrganisation().displayRegimes());
-            TaskDisplay.AUTHORITY_NAME.putIn(shown, authority);
-            task.setVariablesLocal(shown);
+            TaskNames.decorate(task, authorities.displayName(code) + ", " + m.getOrganisation().getLegalName());
         };
     }
 

@@ -288,7 +288,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         assertThat(task.getName()).isEqualTo("Notify CCB: Selfsend Power, OTICS");
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).containsExactly(group);
         assertThat(task.getDueDate()).isNotNull();
-        assertThat(taskService.getVariableLocal(task.getId(), TaskDisplay.LETTER_URL.name()).toString()).endsWith("/api/notifications/" + n.getId() + "/document");
+        assertThat(shownOn(task.getId(), TaskDisplay.LETTER_URL).toString()).endsWith("/api/notifications/" + n.getId() + "/document");
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(NotificationProcess.BOUNDARY_EVENT_DEADLINE_NEARS)
                 .singleResult().getDuedate()).as("first reminder before the deadline").isBefore(task.getDueDate());
 
@@ -488,7 +488,7 @@ class AuthorityNotificationProcessTest extends ProcessTestSupport {
         Task task = openTask(followUp.getId(), AcknowledgementProcess.TASK_FOLLOW_UP_ACKNOWLEDGEMENT);
         assertThat(task.getName()).isEqualTo("Acknowledgement missing from CCB: Quiet Authority Grid, OTICS");
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).containsExactly(Roles.COORDINATORS);
-        assertThat(taskService.getVariableLocal(task.getId(), TaskDisplay.SENT_ON_LABEL.name())).isNotNull();
+        assertThat(shownOn(task.getId(), TaskDisplay.SENT_ON_LABEL)).isNotNull();
 
         actAs("coordinator", Roles.COORDINATORS);
         assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of(AcknowledgementProcess.DECISION.name(), "CHASED")))

@@ -74,7 +74,7 @@ class CompetentAuthoritySearchProcessTest extends ProcessTestSupport {
         Task task = openTask(search.getId(), AuthoritySearchProcess.TASK_FIND_COMPETENT_AUTHORITY);
         assertThat(task.getName()).isEqualTo("Find the competent authority: Polder Energie, NL, NIS2 essential entity");
         assertThat(task.getDueDate()).isAfter(new java.util.Date());
-        assertThat((String) taskService.getVariable(task.getId(), "knownAuthoritiesDisplay")).contains("CCB: Centre for Cybersecurity Belgium");
+        assertThat((String) shownOn(task.getId(), AuthoritySearchProcess.KNOWN_AUTHORITIES)).contains("CCB: Centre for Cybersecurity Belgium");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(Roles.COORDINATORS).count()).isOne();
 
         // the member cannot do the coordinator's work, nor start a search of its own

@@ -129,6 +129,29 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aReviewFormShowsTheApplicationAsItIsNowWithoutCopyingItIntoTheEngine() {
+        Membership m = submit(Applications.publicBody("GRC", "City of Showing"));
+        ProcessInstance pi = instance(m);
+        runJobs(pi.getId());
+        Task vet = openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION);
+        assertThat(shownOn(vet.getId(), TaskDisplay.ORGANISATION_NAME).toString()).startsWith("City of Showing (");
+        assertThat(shownOn(vet.getId(), TaskDisplay.REGIMES)).isNotNull();
+
+        // read when the form is read: what changed since the task opened shows, nothing stale
+        tx.executeWithoutResult(s -> organisations.findById(m.getOrganisation().getId()).orElseThrow()
+                .amend("City of Showing Renamed", "Municipality", null));
+        assertThat(shownOn(vet.getId(), TaskDisplay.ORGANISATION_NAME).toString()).startsWith("City of Showing Renamed (");
+
+        // and none of it is a variable of the engine, at run time or in its history
+        java.util.Set<String> shown = eu.infosharing.governance.process.Forms.VET_APPLICATION.shown();
+        assertThat(shown).contains(TaskDisplay.ORGANISATION_NAME.name(), TaskDisplay.CONTACTS.name());
+        assertThat(taskService.getVariables(vet.getId()).keySet()).doesNotContainAnyElementsOf(shown);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+                .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+                .doesNotContainAnyElementsOf(shown);
+    }
+
+    @Test
     void bankWithSponsorGoesThroughEndorsementAndLegalReview() {
         Organisation sponsor = members.member("CIDR", "Sponsor Energy");
         Membership m = submit(Applications.bank("CIDR", "Test Bank One", List.of(sponsor.getEnterpriseNumber())));
@@ -153,7 +176,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         approveGdpr(pi);
         Task legal = openTask(pi.getId(), OnboardingProcess.TASK_REVIEW_COMPETITION_LAW);
         assertThat(candidateGroups(legal)).containsExactly(Roles.LEGAL);
-        assertThat(taskService.getVariableLocal(legal.getId(), TaskDisplay.SCREEN_RATIONALE.name()).toString()).contains("direct competitors");
+        assertThat(shownOn(legal.getId(), TaskDisplay.SCREEN_RATIONALE).toString()).contains("direct competitors");
         decide(pi, OnboardingProcess.TASK_REVIEW_COMPETITION_LAW, Map.of(OnboardingProcess.LEGAL_DECISION.name(), "APPROVE", OnboardingProcess.LEGAL_REASON.name(), "Agenda and minutes in place"), "legal", Roles.LEGAL);
 
         assertThat(pi).hasPassed(OnboardingProcess.SERVICE_TASK_ACTIVATE_MEMBERSHIP, OnboardingProcess.TASK_REVIEW_COMPETITION_LAW)
@@ -265,7 +288,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         fireTimer(pi.getId(), OnboardingProcess.BOUNDARY_EVENT_SPONSOR_SILENT);
         Task followUp = openTask(pi.getId(), OnboardingProcess.TASK_FOLLOW_UP_SPONSOR);
         assertThat(candidateGroups(followUp)).containsExactly(Roles.COORDINATORS);
-        assertThat(taskService.getVariableLocal(followUp.getId(), TaskDisplay.SPONSOR_NAME.name())).isEqualTo("Silent Sponsor");
+        assertThat(shownOn(followUp.getId(), TaskDisplay.SPONSOR_NAME)).isEqualTo("Silent Sponsor");
 
         decide(pi, OnboardingProcess.TASK_FOLLOW_UP_SPONSOR, Map.of(OnboardingProcess.SPONSOR_FOLLOW_UP_DECISION.name(), "REMIND"), "coordinator", Roles.COORDINATORS);
         assertThat(pi).isWaitingAt(OnboardingProcess.TASK_ENDORSE_APPLICATION);
@@ -388,7 +411,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Task amend = openTask(pi.getId(), OnboardingProcess.TASK_AMEND_APPLICATION);
         String applicantGroup = m.getOrganisation().getRepresentativesGroup().orElseThrow();
         assertThat(candidateGroups(amend)).containsExactly(applicantGroup);
-        assertThat(taskService.getVariableLocal(amend.getId(), TaskDisplay.LATEST_QUESTION.name())).isEqualTo("Who leads your security team?");
+        assertThat(shownOn(amend.getId(), TaskDisplay.LATEST_QUESTION)).isEqualTo("Who leads your security team?");
         assertThat(taskService.getVariableLocal(amend.getId(), ApplicationFields.LEGAL_NAME.name())).isEqualTo("Vague Agency");
         assertThat(status(m)).isEqualTo(MembershipStatus.INFORMATION_REQUESTED);
         // the applicant is asked by mail, with the question, the way to Tasklist and its status page
@@ -425,14 +448,14 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         assertThat(inherited).as("another person in the same place does not inherit the fingerprint").isNull();
         assertThat(pi).isWaitingAt(OnboardingProcess.TASK_VET_APPLICATION);
         Task vetAgain = openTask(pi.getId(), OnboardingProcess.TASK_VET_APPLICATION);
-        assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.INFORMATION_REQUESTS.name()).toString())
+        assertThat(shownOn(vetAgain.getId(), TaskDisplay.INFORMATION_REQUESTS).toString())
                 .contains("Who leads your security team?").contains("Our CISO, see contact")
                 .as("the question and the answer are dated as people read them, in Brussels time, not as raw instants")
                 .contains(informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId()).stream()
                         .map(r -> ReadableDates.in(java.time.ZoneId.of("Europe/Brussels")).dateTime(r.getAskedAt()) + " ")
                         .findFirst().orElseThrow())
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
-        assertThat(taskService.getVariableLocal(vetAgain.getId(), TaskDisplay.CONTACTS.name()).toString()).contains("Ciso Person", onFile);
+        assertThat(shownOn(vetAgain.getId(), TaskDisplay.CONTACTS).toString()).contains("Ciso Person", onFile);
         assertThat(informationRequests.findByMembershipIdOrderByAskedAtAscIdAsc(m.getId())).singleElement()
                 .satisfies(r -> assertThat(r.getAnsweredBy()).isEqualTo("applicant"));
 
@@ -448,7 +471,7 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
         Membership m = submitAndApprove(Applications.publicBody("IAM", "Careful Reader"));
         ProcessInstance pi = instance(m);
         Task accept = openTask(pi.getId(), OnboardingProcess.TASK_ACCEPT_RULES);
-        assertThat(taskService.getVariableLocal(accept.getId(), TaskDisplay.RULES_TEXT.name()).toString())
+        assertThat(shownOn(accept.getId(), TaskDisplay.RULES_TEXT).toString())
                 .contains("TLP:RED").contains("Chatham House Rule").contains("destroys all information");
         assertThat(candidateGroups(accept)).containsExactly(m.getOrganisation().getRepresentativesGroup().orElseThrow());
 

@@ -113,7 +113,7 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         assertThat(task.getName()).startsWith("Answer the data-subject request: DSR-").endsWith(", access, Access Grid");
         assertThat(task.getDueDate()).isEqualTo(dates.endOf(dates.today().plusMonths(1)));
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId()).containsExactly(Roles.PRIVACY);
-        Map<String, Object> shown = taskService.getVariablesLocal(task.getId());
+        Map<String, Object> shown = engine.getFormService().getTaskFormVariables(task.getId());
         assertThat(String.valueOf(shown.get(DataSubjectRequestProcess.FINDINGS_SUMMARY.name()))).contains("contact_person: ");
         assertThat(shown.values()).as("the engine, which coordinators and auditors read, holds no value of the person")
                 .noneMatch(v -> String.valueOf(v).toLowerCase().contains(email));
@@ -150,8 +150,8 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         LocalDate extended = dates.today().plusMonths(3);
         assertThat(openTask(pi.getId(), DataSubjectRequestProcess.TASK_ANSWER_REQUEST).getDueDate()).isEqualTo(dates.endOf(extended));
         assertThat(timerDue(pi)).isEqualTo(dates.endOf(extended));
-        assertThat(String.valueOf(taskService.getVariableLocal(openTask(pi.getId(), DataSubjectRequestProcess.TASK_ANSWER_REQUEST).getId(),
-                DataSubjectRequestProcess.DUE_LABEL.name()))).contains(dates.readable().date(extended), "Twelve years");
+        assertThat(String.valueOf(shownOn(openTask(pi.getId(), DataSubjectRequestProcess.TASK_ANSWER_REQUEST).getId(),
+                DataSubjectRequestProcess.DUE_LABEL))).contains(dates.readable().date(extended), "Twelve years");
         assertThatThrownBy(() -> answer(pi, Map.of(DataSubjectRequestProcess.OUTCOME.name(), "EXTEND",
                 DataSubjectRequestProcess.OUTCOME_REASON.name(), "Still busy")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("once");
@@ -240,8 +240,8 @@ class DataSubjectRequestProcessTest extends ProcessTestSupport {
         Long id = submitAsDpo(m, "ERASURE", "someone.unknown@nowhere.example", null);
         ProcessInstance pi = instance(id);
         runJobs(pi.getId());
-        assertThat(String.valueOf(taskService.getVariableLocal(openTask(pi.getId(), DataSubjectRequestProcess.TASK_ANSWER_REQUEST).getId(),
-                DataSubjectRequestProcess.FINDINGS_SUMMARY.name()))).contains("data_subject_request: 1");
+        assertThat(String.valueOf(shownOn(openTask(pi.getId(), DataSubjectRequestProcess.TASK_ANSWER_REQUEST).getId(),
+                DataSubjectRequestProcess.FINDINGS_SUMMARY))).contains("data_subject_request: 1");
         // a month after receipt it is too late to extend: the person must have been told within the month
         jdbc.update("update data_subject_request set due_date = ? where id = ?", java.sql.Date.valueOf(dates.today().minusDays(1)), id);
         assertThatThrownBy(() -> answer(pi, Map.of(DataSubjectRequestProcess.OUTCOME.name(), "EXTEND",

@@ -214,6 +214,34 @@ class HostileMemberTest {
         assertThat(runtimeService.getVariable(a.getProcessInstanceId(), OnboardingProcess.MEMBERSHIP_ID.name())).isEqualTo(a.getId());
     }
 
+    /**
+     * What a task form shows is computed when the form is read, after the engine's own check that the person may read
+     * the task: a member reads its own form with its context, and another organisation's form not at all.
+     */
+    @Test
+    void aTaskFormShowsItsContextToWhoMayReadTheTaskOnly() {
+        Membership a = applicantAtRulesAcceptance("Hostile Form Reader", "hxrepa13");
+        Task accept = openTask(a, OnboardingProcess.TASK_ACCEPT_RULES);
+        ResponseEntity<String> own = as("hxrepa13").getForEntity(engine("/task/" + accept.getId() + "/form-variables"),
+                String.class);
+        assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(200);
+        assertThat(own.getBody()).contains("Hostile Form Reader", "\"" + TaskDisplay.RULES_TEXT.name() + "\"");
+
+        Task othersVetting = openTask(bPending, OnboardingProcess.TASK_VET_APPLICATION);
+        ResponseEntity<String> others = as("hxrepa13").getForEntity(engine("/task/" + othersVetting.getId()
+                + "/form-variables"), String.class);
+        assertThat(others.getStatusCode().value()).as(others.getBody()).isEqualTo(403);
+        assertThat(others.getBody()).doesNotContain(bActive.getOrganisation().getLegalName())
+                .doesNotContain(TaskDisplay.CONTACTS.name());
+        ResponseEntity<String> asked = as("hxrepa13").getForEntity(engine("/task/" + othersVetting.getId()
+                + "/form-variables?variableNames=" + TaskDisplay.CONTACTS.name()), String.class);
+        assertThat(asked.getStatusCode().value()).isEqualTo(403);
+        // the coordinator, who vets it, reads it
+        assertThat(as("hxcoord").getForEntity(engine("/task/" + othersVetting.getId() + "/form-variables?variableNames="
+                + TaskDisplay.CONTACTS.name()), String.class).getBody()).contains(TaskDisplay.CONTACTS.name())
+                .doesNotContain(TaskDisplay.REGIMES.name());
+    }
+
     // --- 2. a member starts the cessation of another organisation's membership --------------------------------------
 
     @Test

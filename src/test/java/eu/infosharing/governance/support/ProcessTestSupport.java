@@ -110,6 +110,11 @@ public abstract class ProcessTestSupport {
         runJobs(processInstanceId);
     }
 
+    /** What the task's form shows in this field, as Tasklist reads it (the engine's form variables of the task). */
+    protected Object shownOn(String taskId, eu.infosharing.governance.process.ProcessVariable<?> field) {
+        return engine.getFormService().getTaskFormVariables(taskId).get(field.name());
+    }
+
     protected Task openTask(String processInstanceId, String taskKey) {
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
