@@ -8,6 +8,10 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +21,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArrangementAccess {
 
-    private final IdentityService identityService;
+    private static final Logger log = LoggerFactory.getLogger(ArrangementAccess.class);
 
-    public ArrangementAccess(IdentityService identityService) {
+    private final IdentityService identityService;
+    private final ArrangementRepository arrangements;
+
+    public ArrangementAccess(IdentityService identityService, ArrangementRepository arrangements) {
         this.identityService = identityService;
+        this.arrangements = arrangements;
+    }
+
+    /**
+     * Every arrangement's group exists before anybody joins one: created at startup, each in its own engine command,
+     * rather than by the first activation. Two members of a new arrangement activated at the same moment (on one node
+     * or two) both found it missing and both created it; one failed on the group's unique key and was retried. A node
+     * that loses the same race at startup finds the group made by the other.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void groupOfEveryArrangement() {
+        Privileged.run(identityService, () -> arrangements.findAll().forEach(arrangement -> {
+            try {
+                ensureGroup(arrangement);
+            } catch (RuntimeException e) {
+                if (identityService.createGroupQuery().groupId(Roles.arrangementGroup(arrangement.getCode())).count() == 0) {
+                    throw e;
+                }
+                log.debug("Group of {} created by another node meanwhile", arrangement.getCode());
+            }
+        }));
     }
 
     /** Every user of the organisation's group joins the arrangement's group; answers who joined now. */

@@ -86,6 +86,8 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
     @Autowired
     ArrangementAccess access;
     @Autowired
+    eu.infosharing.governance.arrangement.ArrangementRepository arrangements;
+    @Autowired
     eu.infosharing.governance.support.TestUsers users;
     @Autowired
     ApplicationContext context;
@@ -126,6 +128,18 @@ class MembershipOnboardingProcessTest extends ProcessTestSupport {
                         org.assertj.core.groups.Tuple.tuple(Stage.VETTING, Decision.APPROVE, "coordinator"),
                         org.assertj.core.groups.Tuple.tuple(Stage.GDPR, Decision.APPROVE, "dpo"),
                         org.assertj.core.groups.Tuple.tuple(Stage.COMPETITION_LAW, Decision.AUTOMATIC_PASS, "system"));
+    }
+
+    /**
+     * The first members of an arrangement activated at the same moment both created its group and one failed on the
+     * group's unique key (seen by the entry-lifecycle bench): every arrangement's group exists from startup instead.
+     */
+    @Test
+    void everyArrangementHasItsAccessGroupBeforeAnyoneJoins() {
+        List<String> codes = arrangements.findAll().stream().map(eu.infosharing.governance.arrangement.Arrangement::getCode).toList();
+        assertThat(codes).isNotEmpty();
+        assertThat(codes).allSatisfy(code -> assertThat(identityService.createGroupQuery()
+                .groupId(eu.infosharing.governance.identity.Roles.arrangementGroup(code)).count()).as(code).isOne());
     }
 
     @Test
