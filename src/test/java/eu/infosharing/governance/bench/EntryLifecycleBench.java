@@ -147,7 +147,7 @@ class EntryLifecycleBench {
                 run(new Run("warm-up bare"), warmUp, i -> bare(null));
                 memberships.clear();
 
-                long idleStatementsPerSecond = idleStatements(postgres);
+                double idleStatementsPerSecond = idleStatements(postgres);
 
                 Run product = new Run("product (membership-onboarding)");
                 resetStatements(postgres);
@@ -364,12 +364,12 @@ class EntryLifecycleBench {
     }
 
     /** What the idle node sends per second (job acquisition, schedulers): included in each run's count. */
-    private static long idleStatements(EmbeddedPostgres postgres) throws Exception {
+    private static double idleStatements(EmbeddedPostgres postgres) throws Exception {
         resetStatements(postgres);
         Thread.sleep(10_000);
         Run idle = new Run("idle");
         readStatements(postgres, idle);
-        return Math.round(idle.statements / 10.0);
+        return idle.statements / 10.0;
     }
 
     private static void resetStatements(EmbeddedPostgres postgres) throws SQLException {
@@ -400,7 +400,7 @@ class EntryLifecycleBench {
     // --- the report --------------------------------------------------------------------------------------------------
 
     private static String report(int lifecycles, int warmUp, Run product, Run bare, double firstAnswer, String started,
-                                 long rssStartedKb, long rssAfterKb, long idlePerSecond) {
+                                 long rssStartedKb, long rssAfterKb, double idlePerSecond) {
         double productRate = lifecycles / (product.wallNanos / 1e9);
         double bareRate = lifecycles / (bare.wallNanos / 1e9);
         StringBuilder out = new StringBuilder();
@@ -431,7 +431,7 @@ class EntryLifecycleBench {
                 productStatements / bareStatements, "%.0f"));
         out.append(String.format(Locale.ROOT, "%nNode: first answer %.1f s after launch; Spring Boot: started in %s; "
                         + "RSS %d MB after startup, %d MB after %d lifecycles (warm-up and both runs). An idle node sends "
-                        + "about %d statements/s (job acquisition, schedulers), counted in both runs.%n",
+                        + "%.1f statements/s (job acquisition, schedulers), counted in both runs.%n",
                 firstAnswer, started, rssStartedKb / 1024, rssAfterKb / 1024, 2 * (lifecycles + warmUp), idlePerSecond));
         for (Run run : List.of(product, bare)) {
             out.append("\nMost frequent statements, ").append(run.model).append(" (calls per lifecycle):\n\n");
