@@ -9,6 +9,7 @@ import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.CompetentAuthorityRepository;
 import eu.infosharing.governance.notification.NotificationSettings;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
@@ -142,13 +143,27 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/verification")
-    @Operation(summary = "Verifies every audit entry against its hash and its link to the previous one; "
-            + "reports the first broken link (auditors, coordinators, administrators)")
-    public AuditChainVerifier.Verification verify() {
+    @Operation(summary = "Verifies the audit trail's hash chains and reports the first broken link "
+            + "(auditors, coordinators, administrators)", description = """
+            By default the incremental check: the entries written since the last check, each membership's chained onto \
+            the entry verified last for it, read as of one moment; it moves the checkpoint forward when they are intact. \
+            It cannot see an entry changed after it was verified: `full=true` runs the full check, which recomputes every \
+            chain from its first entry (500 memberships per snapshot), as the nightly check does. The answer says which \
+            check it was (`kind`), what it read (`memberships`, `entries`), whether it is `intact` or the \
+            `firstBrokenLink`, up to which entry the trail is verified (`verifiedThroughEntryId`, written at \
+            `verifiedThroughAt`), and when the last full check ran and what it found (`lastFullVerification`). Example: \
+            `{"kind": "INCREMENTAL", "verifiedAt": "2026-12-01T09:12:03.104Z", "memberships": 3, "entries": 5, \
+            "intact": true, "firstBrokenLink": null, "verifiedThroughEntryId": 48213, \
+            "verifiedThroughAt": "2026-12-01T09:11:58.220Z", "lastFullVerification": {"startedAt": \
+            "2026-12-01T01:30:00.012Z", "finishedAt": "2026-12-01T01:31:12.930Z", "intact": true, "memberships": 1000, \
+            "entries": 48190, "firstBrokenLink": null}}`""")
+    public AuditChainVerifier.Verification verify(
+            @Parameter(description = "true: the full check of every chain from its first entry (slower; finds an entry "
+                    + "changed after it was verified)") @RequestParam(defaultValue = "false") boolean full) {
         if (!currentUser.readsAllMemberships()) {
             throw new ForbiddenException("Only auditors, coordinators and administrators verify the audit trail");
         }
-        return verifier.verifyAll();
+        return full ? verifier.verifyAll() : verifier.verifyIncrementally();
     }
 
     private static void csvHeaders(HttpServletResponse response, String filename) {

@@ -131,12 +131,23 @@ public class AuditEntry {
      * committed, the hash over the text.
      */
     public boolean contentMatchesHash() {
+        return contentMatchesHash(membership.getId(), seq, occurredAt, actor, kind, summary, previousHash, hash,
+                summarySalt, summaryDigest, redactedAt);
+    }
+
+    /**
+     * {@link #contentMatchesHash()} of an entry read as plain columns (the verification reads many chains at once
+     * without loading their memberships).
+     */
+    public static boolean contentMatchesHash(Long membershipId, int seq, Instant occurredAt, String actor, String kind,
+                                             String summary, String previousHash, String hash, String summarySalt,
+                                             String summaryDigest, Instant redactedAt) {
         if (summaryDigest == null) {
-            return redactedAt == null && hash.equals(computeHash(membership.getId(), seq, occurredAt, actor, kind, summary, previousHash));
+            return redactedAt == null && hash.equals(computeHash(membershipId, seq, occurredAt, actor, kind, summary, previousHash));
         }
         boolean summaryIntact = redactedAt != null ? summarySalt == null
                 : summarySalt != null && summaryDigest.equals(summaryDigest(summarySalt, summary));
-        return summaryIntact && hash.equals(computeHash(membership.getId(), seq, occurredAt, actor, kind, commitment(summaryDigest), previousHash));
+        return summaryIntact && hash.equals(computeHash(membershipId, seq, occurredAt, actor, kind, commitment(summaryDigest), previousHash));
     }
 
     /** The kind of the entry that records an erasure and names the entries it redacted. */
@@ -151,6 +162,11 @@ public class AuditEntry {
 
     /** The entries an erasure entry says it redacted (none for any other entry). */
     public java.util.Set<Integer> redactedSeqsNamed() {
+        return redactedSeqsNamed(kind, summary);
+    }
+
+    /** The entries an erasure entry of this kind and summary says it redacted (none for any other entry). */
+    public static java.util.Set<Integer> redactedSeqsNamed(String kind, String summary) {
         int at = summary.indexOf(REDACTED_LIST);
         if (!ERASURE_KIND.equals(kind) || at < 0) {
             return java.util.Set.of();

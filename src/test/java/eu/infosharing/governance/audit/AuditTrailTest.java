@@ -248,15 +248,24 @@ class AuditTrailTest {
     void anEditedAuditRowIsDetectedByTheChainCheck() throws Exception {
         mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
+        // rows verified before are edited below: only the full check reads them again
+        mvc.perform(get("/api/audit/verification?full=true").with(httpBasic("auditreader", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("FULL")).andExpect(jsonPath("$.intact").value(true));
         Map<String, Object> row = jdbc.queryForMap("select id, seq, summary from audit_entry where membership_id = ? and kind = 'REVIEW_GDPR'", membershipId);
         jdbc.update("update audit_entry set summary = ? where id = ?", "Data protection: APPROVE (nothing to see)", row.get("ID"));
         try {
-            mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
+            mvc.perform(get("/api/audit/verification?full=true").with(httpBasic("auditreader", PASSWORD)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.firstBrokenLink.membershipId").value(membershipId))
                     .andExpect(jsonPath("$.firstBrokenLink.seq").value(row.get("SEQ")))
                     .andExpect(jsonPath("$.firstBrokenLink.reason").value("its content was changed after it was written"));
+            // the incremental check does not read an entry it verified before; it tells what the last full check found
+            mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
+                    .andExpect(jsonPath("$.kind").value("INCREMENTAL"))
+                    .andExpect(jsonPath("$.intact").value(true))
+                    .andExpect(jsonPath("$.lastFullVerification.intact").value(false))
+                    .andExpect(jsonPath("$.lastFullVerification.firstBrokenLink.seq").value(row.get("SEQ")));
             mvc.perform(get("/audit/memberships/" + membershipId).with(httpBasic("auditreader", PASSWORD)))
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("BROKEN at entry #" + row.get("SEQ"))));
         } finally {
@@ -266,7 +275,7 @@ class AuditTrailTest {
         Map<String, Object> last = jdbc.queryForMap("select * from audit_entry where membership_id = ? order by seq desc limit 1", membershipId);
         jdbc.update("delete from audit_entry where id = ?", last.get("ID"));
         try {
-            mvc.perform(get("/api/audit/verification").with(httpBasic("auditcoord", PASSWORD)))
+            mvc.perform(get("/api/audit/verification?full=true").with(httpBasic("auditcoord", PASSWORD)))
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.firstBrokenLink.reason").value(org.hamcrest.Matchers.containsString("removed")));
         } finally {
@@ -276,9 +285,11 @@ class AuditTrailTest {
                     last.get("SUMMARY"), last.get("PREVIOUS_HASH"), last.get("HASH"), last.get("SUMMARY_SALT"),
                     last.get("SUMMARY_DIGEST"), last.get("REDACTED_AT"));
         }
-        mvc.perform(get("/api/audit/verification").with(httpBasic("auditreader", PASSWORD)))
+        mvc.perform(get("/api/audit/verification?full=true").with(httpBasic("auditreader", PASSWORD)))
                 .andExpect(jsonPath("$.intact").value(true));
+        // a member's representative runs neither check (it would tell them about other organisations' trails)
         mvc.perform(get("/api/audit/verification").with(httpBasic("ledgerrep", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/verification?full=true").with(httpBasic("ledgerrep", PASSWORD))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.membership.AuditTrail;
-import eu.infosharing.governance.membership.Membership;
+import eu.infosharing.governance.membership.MembershipRepository;
 import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Sector;
@@ -38,11 +38,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit verification on PostgreSQL while audited work goes on: writers append entries to the same memberships'
  * chains from several threads (as parallel notifications do), and the verification runs again and again meanwhile,
- * through the API, the evidence pack and the nightly check. It never reports a break that is not there; and the
+ * through the API (the incremental check), the evidence pack, the incremental check and the nightly (full) check. It
+ * never reports a break that is not there, nor jumps over an entry that committed after one with a higher id; and the
  * breaks that are there (an edited row, a removed one, one added after the head) are still found.
  */
 @SpringBootTest
@@ -73,6 +76,10 @@ class AuditVerificationPostgresIT {
     AuditChainVerifier verifier;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MembershipRepository memberships;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void verificationDuringConcurrentWritesNeverCriesWolfAndStillFindsRealBreaks() throws Exception {
@@ -118,6 +125,9 @@ class AuditVerificationPostgresIT {
                 if (!pack.path("auditChainIntact").asBoolean()) {
                     falseAlarms.add("evidence pack " + one + ": " + pack.path("auditChainProblem"));
                 }
+                if (!verifier.verifyIncrementally().intact()) {
+                    falseAlarms.add("incremental: " + verifier.lastVerification());
+                }
                 if (!verifier.verifyAll().intact()) {
                     falseAlarms.add("nightly: " + verifier.lastVerification());
                 }
@@ -131,7 +141,7 @@ class AuditVerificationPostgresIT {
             writers.shutdown();
         }
 
-        System.out.printf("Audit verification on PostgreSQL: %d rounds of checks (API, evidence pack, nightly) while %d "
+        System.out.printf("Audit verification on PostgreSQL: %d rounds of checks (API, evidence pack, incremental, nightly) while %d "
                 + "writers appended %d entries; false alarms: %d%n", checks, WRITERS, written.get(), falseAlarms.size());
         assertThat(written.get()).as("entries written meanwhile").isGreaterThanOrEqualTo(MIN_WRITTEN);
         assertThat(checks).as("checks while writing").isGreaterThanOrEqualTo(MIN_CHECKS);
@@ -139,8 +149,23 @@ class AuditVerificationPostgresIT {
         assertThat(count("select count(*) from audit_entry")).isEqualTo(before + written.get());
         assertThat(verifier.verifyAll().intact()).isTrue();
 
-        // real breaks are still found on PostgreSQL: an edited row, a removed one, one added after the head
+        // two transactions that commit out of the order of their entries' ids: the later-committed, lower id is not
+        // jumped over by the incremental check (it follows its membership's verified head)
         Long victim = ids.get(0);
+        assertThat(verifier.verifyIncrementally().intact()).isTrue();
+        AuditTampering.LateCommit slow = new AuditTampering.LateCommit(new TransactionTemplate(transactions), memberships,
+                victim, "id taken first, committed last");
+        auditTrail.appendSeparately(ids.get(1), CurrentUser.SYSTEM, "LOAD_TEST", "id taken last, committed first");
+        assertThat(verifier.verifyIncrementally().intact()).isTrue();
+        Long lowerId = slow.commit();
+        assertThat(lowerId).isLessThan(count("select max(id) from audit_entry where membership_id = " + ids.get(1)));
+        jdbc.update("update audit_entry set summary = 'nothing happened' where id = ?", lowerId);
+        assertThat(verifier.verifyIncrementally().firstBrokenLink()).extracting(AuditChainVerifier.BrokenLink::entryId,
+                AuditChainVerifier.BrokenLink::reason).containsExactly(lowerId, "its content was changed after it was written");
+        jdbc.update("update audit_entry set summary = 'id taken first, committed last' where id = ?", lowerId);
+        assertThat(verifier.verifyIncrementally().intact()).isTrue();
+
+        // real breaks are still found on PostgreSQL: an edited row, a removed one, one added after the head
         Map<String, Object> last = jdbc.queryForMap("select * from audit_entry where membership_id = ? order by seq desc limit 1", victim);
         jdbc.update("update audit_entry set summary = 'nothing happened' where id = ?", last.get("id"));
         assertThat(verifier.verifyAll().firstBrokenLink().reason()).isEqualTo("its content was changed after it was written");
@@ -149,7 +174,7 @@ class AuditVerificationPostgresIT {
 
         jdbc.update("delete from audit_entry where id = ?", last.get("id"));
         assertThat(verifier.verifyAll().firstBrokenLink().reason()).contains("entries after it were removed");
-        reinsert(last);
+        AuditTampering.reinsert(jdbc, last);
         assertThat(verifier.verifyAll().intact()).isTrue();
 
         // the head recorded on the membership one entry back: the last row is then one the head does not account for
@@ -160,14 +185,6 @@ class AuditVerificationPostgresIT {
         assertThat(added.reason()).isEqualTo("the trail goes on after its recorded head: entries were added after it");
         jdbc.update("update membership set audit_head = ?, audit_seq = ? where id = ?", head.get("audit_head"), head.get("audit_seq"), victim);
         assertThat(verifier.verifyAll().intact()).isTrue();
-    }
-
-    private void reinsert(Map<String, Object> row) {
-        jdbc.update("insert into audit_entry (id, membership_id, seq, occurred_at, actor, kind, summary, previous_hash, hash, "
-                        + "summary_salt, summary_digest, redacted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"),
-                row.get("membership_id"), row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("kind"),
-                row.get("summary"), row.get("previous_hash"), row.get("hash"), row.get("summary_salt"),
-                row.get("summary_digest"), row.get("redacted_at"));
     }
 
     private int count(String sql) {
