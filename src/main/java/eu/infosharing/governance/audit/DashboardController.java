@@ -6,7 +6,7 @@ import eu.infosharing.governance.identity.CurrentUser;
 import eu.infosharing.governance.identity.Privileged;
 import eu.infosharing.governance.identity.Roles;
 import eu.infosharing.governance.process.OnboardingProcess;
-import eu.infosharing.governance.process.RulesRevisionProcess;
+import eu.infosharing.governance.process.RulesAcceptanceProcess;
 import eu.infosharing.governance.notification.AuthorityNotification;
 import eu.infosharing.governance.notification.NotificationQueries;
 import eu.infosharing.governance.notification.NotificationSettings;
@@ -38,7 +38,7 @@ public class DashboardController {
     private static final Paging FIRST = new Paging(0, ITEMS);
 
     private static final List<String> ACCEPTANCE_TASKS = List.of(OnboardingProcess.TASK_ACCEPT_RULES,
-            RulesRevisionProcess.TASK_ACCEPT_REVISION, RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE);
+            RulesAcceptanceProcess.TASK_ACCEPT_REVISION, RulesAcceptanceProcess.TASK_ACCEPT_REVISION_LATE);
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -92,7 +92,7 @@ public class DashboardController {
             Date now = new Date();
             TaskQuery overdueAcceptances = taskService.createTaskQuery()
                     .taskDefinitionKeyIn(ACCEPTANCE_TASKS.toArray(String[]::new)).dueBefore(now).orderByDueDate().asc();
-            TaskQuery suspended = taskService.createTaskQuery().taskDefinitionKey(RulesRevisionProcess.TASK_ACCEPT_REVISION_LATE)
+            TaskQuery suspended = taskService.createTaskQuery().taskDefinitionKey(RulesAcceptanceProcess.TASK_ACCEPT_REVISION_LATE)
                     .orderByTaskCreateTime().asc();
             TaskQuery decisions = taskService.createTaskQuery().taskCandidateGroupIn(
                     List.of(Roles.COORDINATORS, Roles.PRIVACY, Roles.LEGAL)).orderByTaskCreateTime().asc();

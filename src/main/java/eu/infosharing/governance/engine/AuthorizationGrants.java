@@ -6,6 +6,7 @@ import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.DataSubjectRequestProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.RulesAcceptanceProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -121,6 +122,7 @@ public class AuthorizationGrants {
         grant(groupId, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_DEFINITION, NotificationProcess.KEY, Permissions.READ);
         grant(groupId, Resources.PROCESS_DEFINITION, RulesRevisionProcess.KEY, Permissions.READ);
+        grant(groupId, Resources.PROCESS_DEFINITION, RulesAcceptanceProcess.KEY, Permissions.READ);
         grant(groupId, Resources.PROCESS_DEFINITION, AnnualReviewProcess.KEY, Permissions.READ);
         // withdrawal from the Tasklist start form; the start listener refuses any other way of ending for them
         grant(groupId, Resources.PROCESS_DEFINITION, CessationProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);

@@ -16,19 +16,22 @@ import java.util.Set;
  * @param key           the process definition key (= the file name in bpmn/)
  * @param startForm     the form people start it with; empty when only the product (and administrators) start it
  * @param userTasks     every user task by element id
+ * @param formerUserTasks user tasks that only earlier versions of the model have, by element id: instances of those
+ *                      versions may still run, and their tasks are completed under the same rule
  * @param messages      the names of the messages it catches, which only the product correlates
  * @param variables     every variable the model or its code reads or writes
  */
 public record ProcessContract(String key, Optional<FormContract> startForm, Map<String, UserTaskContract> userTasks,
-                              Set<String> messages, Map<String, ProcessVariable<?>> variables) {
+                              Map<String, UserTaskContract> formerUserTasks, Set<String> messages, Map<String, ProcessVariable<?>> variables) {
 
     /** Whether people (beyond administrators) may start the process at all. */
     public boolean startableByPeople() {
         return startForm.isPresent();
     }
 
+    /** A user task of the model, or of one of its earlier versions whose instances may still run. */
     public Optional<UserTaskContract> userTask(String elementId) {
-        return Optional.ofNullable(userTasks.get(elementId));
+        return Optional.ofNullable(userTasks.get(elementId)).or(() -> Optional.ofNullable(formerUserTasks.get(elementId)));
     }
 
     static Builder builder(String key) {
@@ -40,6 +43,7 @@ public record ProcessContract(String key, Optional<FormContract> startForm, Map<
         private final String key;
         private FormContract startForm;
         private final Map<String, UserTaskContract> userTasks = new LinkedHashMap<>();
+        private final Map<String, UserTaskContract> formerUserTasks = new LinkedHashMap<>();
         private final List<String> messages = new ArrayList<>();
         private final Map<String, ProcessVariable<?>> variables = new LinkedHashMap<>();
 
@@ -54,6 +58,12 @@ public record ProcessContract(String key, Optional<FormContract> startForm, Map<
 
         Builder userTask(String elementId, FormContract form, String... prefilled) {
             userTasks.put(elementId, new UserTaskContract(elementId, form, Set.of(prefilled)));
+            return this;
+        }
+
+        /** A user task that the current model no longer has, in instances of an earlier version still running. */
+        Builder formerUserTask(String elementId, FormContract form) {
+            formerUserTasks.put(elementId, new UserTaskContract(elementId, form, Set.of()));
             return this;
         }
 
@@ -72,7 +82,8 @@ public record ProcessContract(String key, Optional<FormContract> startForm, Map<
         }
 
         ProcessContract build() {
-            return new ProcessContract(key, Optional.ofNullable(startForm), Map.copyOf(userTasks), Set.copyOf(messages),
+            return new ProcessContract(key, Optional.ofNullable(startForm), Map.copyOf(userTasks),
+                    Map.copyOf(formerUserTasks), Set.copyOf(messages),
                     Map.copyOf(variables));
         }
     }

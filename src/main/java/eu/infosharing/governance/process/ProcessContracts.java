@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class ProcessContracts {
 
     public static final List<ProcessContract> ALL = List.of(OnboardingProcess.CONTRACT, CessationProcess.CONTRACT,
-            NotificationProcess.CONTRACT, RulesRevisionProcess.CONTRACT, AnnualReviewProcess.CONTRACT,
+            NotificationProcess.CONTRACT, RulesRevisionProcess.CONTRACT, RulesAcceptanceProcess.CONTRACT,
+            AnnualReviewProcess.CONTRACT,
             AuthoritySearchProcess.CONTRACT, AcknowledgementProcess.CONTRACT, DataSubjectRequestProcess.CONTRACT,
             AccountRequestProcess.CONTRACT);
 

@@ -21,10 +21,14 @@ import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.onboarding.RulesAcceptance;
 import eu.infosharing.governance.onboarding.RulesAcceptanceRepository;
 import eu.infosharing.governance.process.ProductAction;
+import eu.infosharing.governance.process.RulesAcceptanceProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * New versions of an arrangement's rules of conduct: published by a coordinator, accepted by every active member
  * before they take effect; a member that has not accepted is suspended on the effective date and lapses into the
- * exit lifecycle when its final period ends. The rules-revision model calls these steps.
+ * exit lifecycle when its final period ends. The rules-revision model asks the members in batches, one
+ * rules-acceptance instance each (whose steps these are too), and waits until the last of them has settled.
  */
 @Service("rulesRevisionService")
 @Transactional
@@ -54,12 +59,16 @@ public class RulesRevisionService {
     private final CurrentUser currentUser;
     private final RuntimeService runtimeService;
     private final Period finalPeriod;
+    private final RulesAcceptanceRequestRepository requests;
+    private final int batchSize;
 
     public RulesRevisionService(ArrangementRepository arrangements, RulesOfConductVersionRepository versions,
                                 RulesAcceptanceRepository acceptances, MembershipRepository membershipRepository,
                                 MembershipService memberships, CessationService cessations, ArrangementAccess access,
                                 NotificationSettings dates, CurrentUser currentUser, RuntimeService runtimeService,
-                                @Value("${governance.revision.final-period:P30D}") Period finalPeriod) {
+                                @Value("${governance.revision.final-period:P30D}") Period finalPeriod,
+                                RulesAcceptanceRequestRepository requests,
+                                @Value("${governance.revision.batch-size:250}") int batchSize) {
         this.arrangements = arrangements;
         this.versions = versions;
         this.acceptances = acceptances;
@@ -71,12 +80,17 @@ public class RulesRevisionService {
         this.currentUser = currentUser;
         this.runtimeService = runtimeService;
         this.finalPeriod = finalPeriod;
+        this.requests = requests;
+        this.batchSize = batchSize;
     }
 
     public record Publication(String versionLabel, String text, String effectiveDate, String changeSummary) {
     }
 
-    /** Coordinators publish; the members are asked at once, through one process with one branch per member. */
+    /**
+     * Coordinators publish; every member active now is asked, each through a rules-acceptance instance of its own that
+     * the revision starts in batches.
+     */
     public RulesOfConductVersion publish(String arrangementCode, Publication p) {
         if (!currentUser.isIn(Roles.COORDINATORS)) {
             throw new ForbiddenException("Only coordinators publish new rules of conduct");
@@ -102,18 +116,73 @@ public class RulesRevisionService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        RulesOfConductVersion version = versions.save(new RulesOfConductVersion(a, label, text, effective, summary, currentUser.id()));
+        RulesOfConductVersion version = versions.saveAndFlush(new RulesOfConductVersion(a, label, text, effective, summary,
+                currentUser.id()));
+        int asked = requests.askActiveMembers(version.getId(), a.getId(), batchSize);
         LocalDate effectiveFrom = effective;
         ProductAction.run(() -> runtimeService.startProcessInstanceByKey(RulesRevisionProcess.KEY,
                 RulesRevisionProcess.businessKey(version.getId()), Map.of(
                         RulesRevisionProcess.RULES_VERSION_ID.name(), version.getId(),
                         RulesRevisionProcess.EFFECTIVE_AT.name(), dates.startOf(effectiveFrom),
                         RulesRevisionProcess.REMINDER_CYCLE.name(), dates.reminderCycle(effectiveFrom.minusDays(1)),
-                        RulesRevisionProcess.FINAL_PERIOD.name(), finalPeriod.toString())));
+                        RulesRevisionProcess.FINAL_PERIOD.name(), finalPeriod.toString(),
+                        RulesRevisionProcess.MEMBERS_ASKED.name(), asked)));
         return version;
     }
 
-    /** The members asked to accept: every active member of the arrangement when the revision is published. */
+    /** The batches of members the revision asks, one job each (the members were listed when it was published). */
+    @Transactional(readOnly = true)
+    public List<Integer> batches(Long rulesVersionId) {
+        return requests.batches(rulesVersionId);
+    }
+
+    /**
+     * Starts the rules-acceptance instance of each member of the batch that has none yet, in this one transaction: a
+     * batch retried after a failure (its transaction rolled back) or run twice starts no second one for a member. The
+     * rows stay locked until the transaction ends.
+     */
+    public int askBatch(Long rulesVersionId, int batchNumber, Date effectiveAt, String reminderCycle, String finalPeriod) {
+        List<RulesAcceptanceRequest> open = requests
+                .findByRulesVersionIdAndBatchNumberAndProcessInstanceIdIsNullOrderByMembershipId(rulesVersionId, batchNumber);
+        for (RulesAcceptanceRequest r : open) {
+            Map<String, Object> variables = new HashMap<>();
+            RulesAcceptanceProcess.RULES_VERSION_ID.putIn(variables, rulesVersionId);
+            RulesAcceptanceProcess.MEMBERSHIP_ID.putIn(variables, r.getMembershipId());
+            RulesAcceptanceProcess.EFFECTIVE_AT.putIn(variables, effectiveAt);
+            RulesAcceptanceProcess.REMINDER_CYCLE.putIn(variables, reminderCycle);
+            RulesAcceptanceProcess.FINAL_PERIOD.putIn(variables, finalPeriod);
+            r.asked(runtimeService.startProcessInstanceByKey(RulesAcceptanceProcess.KEY, String.valueOf(r.getMembershipId()),
+                    variables).getId());
+        }
+        return open.size();
+    }
+
+    /**
+     * A member's acceptance instance ended (accepted, reinstated, lapsed, or cancelled): its request settles, and the
+     * last one of the revision to settle tells the revision. The revision's row is locked before counting, so of two
+     * members settling at the same moment as the last two, the second counts after the first has committed and sees
+     * zero: never both miss it, never both send it.
+     */
+    public void settled(Long rulesVersionId, Long membershipId) {
+        if (requests.settle(rulesVersionId, membershipId, Instant.now()) == 0) {
+            return;
+        }
+        requests.lockVersion(rulesVersionId);
+        if (requests.countByRulesVersionIdAndSettledAtIsNull(rulesVersionId) > 0) {
+            return;
+        }
+        String revision = RulesRevisionProcess.businessKey(rulesVersionId);
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(RulesRevisionProcess.KEY)
+                .processInstanceBusinessKey(revision).count() > 0) {
+            runtimeService.createMessageCorrelation(RulesRevisionProcess.MEMBERS_SETTLED_MESSAGE)
+                    .processInstanceBusinessKey(revision).correlateWithResult();
+        }
+    }
+
+    /**
+     * The members the first version of rules-revision asks in one instance (its multi-instance collection): kept for
+     * its instances that still run. Every active member of the arrangement.
+     */
     @Transactional(readOnly = true)
     public List<Long> members(Long rulesVersionId) {
         RulesOfConductVersion v = version(rulesVersionId);
@@ -124,7 +193,7 @@ public class RulesRevisionService {
     /** Records acceptance of exactly this version by the person who ticked it. */
     public void accept(Long membershipId, Long rulesVersionId, Object accepted) {
         if (!Boolean.TRUE.equals(accepted)) {
-            throw new InvalidInputException(RulesRevisionProcess.RULES_ACCEPTED.name(), "Acceptance", "is required: tick the box to accept the revised rules of conduct");
+            throw new InvalidInputException(RulesAcceptanceProcess.RULES_ACCEPTED.name(), "Acceptance", "is required: tick the box to accept the revised rules of conduct");
         }
         Membership m = memberships.get(membershipId);
         RulesOfConductVersion v = version(rulesVersionId);

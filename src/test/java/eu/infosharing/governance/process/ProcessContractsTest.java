@@ -80,6 +80,8 @@ class ProcessContractsTest {
         assertThat(contract.userTasks().keySet()).containsExactlyInAnyOrderElementsOf(userTasks.keySet());
         contract.userTasks().values().forEach(t -> assertThat(userTasks.get(t.elementId())).as(t.elementId())
                 .isEqualTo(t.form().id()));
+        // a former user task is one the current model no longer has (else it would be a user task of the contract)
+        contract.formerUserTasks().keySet().forEach(former -> assertThat(userTasks).as("former user task").doesNotContainKey(former));
 
         StartEvent start = model.getModelElementsByType(StartEvent.class).stream()
                 .filter(s -> s.getParentElement() == process).findFirst().orElseThrow();
@@ -193,6 +195,7 @@ class ProcessContractsTest {
 
     private static Class<?> contractClass(ProcessContract contract) {
         return Stream.of(OnboardingProcess.class, CessationProcess.class, NotificationProcess.class, RulesRevisionProcess.class,
+                RulesAcceptanceProcess.class,
                 AnnualReviewProcess.class, AuthoritySearchProcess.class, AcknowledgementProcess.class,
                 DataSubjectRequestProcess.class, AccountRequestProcess.class).filter(c -> {
                     try {

@@ -8,7 +8,7 @@ import eu.infosharing.governance.membership.NotificationMode;
 import eu.infosharing.governance.notification.NotificationSettings;
 import eu.infosharing.governance.organisation.Language;
 import eu.infosharing.governance.organisation.Nis2Status;
-import eu.infosharing.governance.process.RulesRevisionProcess;
+import eu.infosharing.governance.process.RulesAcceptanceProcess;
 import eu.infosharing.governance.support.EmbeddedPostgresConfiguration;
 import eu.infosharing.governance.support.Members;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A revision for an arrangement with 500 active members, on PostgreSQL with the job executor running: one process,
- * one parallel branch per member (each its own job), and 500 acceptance tasks. Prints how long that took.
+ * A revision for an arrangement with 500 active members, on PostgreSQL with the job executor running: the revision
+ * starts one rules-acceptance instance per member, in batches (each its own job), and 500 acceptance tasks exist.
+ * Prints how long that took.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -70,8 +72,7 @@ class RulesRevisionAtScaleIT {
         long tasks = 0;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
-            tasks = taskService.createTaskQuery().processInstanceBusinessKey(RulesRevisionProcess.BUSINESS_KEY_PREFIX + v.getId())
-                    .taskDefinitionKey(RulesRevisionProcess.TASK_ACCEPT_REVISION).count();
+            tasks = acceptanceTasks(v).taskDefinitionKey(RulesAcceptanceProcess.TASK_ACCEPT_REVISION).count();
             if (tasks == MEMBERS) {
                 break;
             }
@@ -82,7 +83,12 @@ class RulesRevisionAtScaleIT {
                 + "%d acceptance tasks existed after %d ms (PostgreSQL, job executor 4 threads)%n",
                 MEMBERS, setupTook.toMillis(), published.toMillis(), tasks, took.toMillis());
         assertThat(tasks).isEqualTo(MEMBERS);
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(RulesRevisionProcess.BUSINESS_KEY_PREFIX + v.getId())
-                .taskNameLike("Accept the revised rules of conduct: Hospital %, HOSPITALS").count()).isEqualTo(MEMBERS);
+        assertThat(acceptanceTasks(v).taskNameLike("Accept the revised rules of conduct: Hospital %, HOSPITALS").count()).isEqualTo(MEMBERS);
+    }
+
+    /** The tasks of the revision's acceptance instances: one root instance per member, with the version as variable. */
+    private TaskQuery acceptanceTasks(RulesOfConductVersion v) {
+        return taskService.createTaskQuery().processDefinitionKey(RulesAcceptanceProcess.KEY)
+                .processVariableValueEquals(RulesAcceptanceProcess.RULES_VERSION_ID.name(), v.getId());
     }
 }

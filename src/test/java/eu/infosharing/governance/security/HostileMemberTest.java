@@ -29,6 +29,7 @@ import eu.infosharing.governance.process.AuthoritySearchProcess;
 import eu.infosharing.governance.process.CessationProcess;
 import eu.infosharing.governance.process.NotificationProcess;
 import eu.infosharing.governance.process.OnboardingProcess;
+import eu.infosharing.governance.process.RulesAcceptanceProcess;
 import eu.infosharing.governance.process.RulesRevisionProcess;
 import eu.infosharing.governance.process.TaskDisplay;
 import eu.infosharing.governance.revision.AnnualReviewService;
@@ -448,8 +449,8 @@ class HostileMemberTest {
         assertThat(StreamSupport.stream(startable.spliterator(), false).map(d -> d.get("key").asText()).toList())
                 .containsExactlyInAnyOrder(OnboardingProcess.KEY, CessationProcess.KEY);
         StateFingerprint before = fingerprint();
-        for (String internal : List.of(NotificationProcess.KEY, RulesRevisionProcess.KEY, AnnualReviewProcess.KEY,
-                AuthoritySearchProcess.KEY, AcknowledgementProcess.KEY)) {
+        for (String internal : List.of(NotificationProcess.KEY, RulesRevisionProcess.KEY, RulesAcceptanceProcess.KEY,
+                AnnualReviewProcess.KEY, AuthoritySearchProcess.KEY, AcknowledgementProcess.KEY)) {
             assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/start"),
                     jsonBody("{}"), String.class), 403, "only the product starts it");
             assertRefused(as("hxcoord").postForEntity(engine("/process-definition/key/" + internal + "/submit-form"),
@@ -670,6 +671,70 @@ class HostileMemberTest {
         // the legitimate way still works
         assertThat(as("hxcoord").postForEntity(complete, jsonBody(variables(Map.of(decision, "KEEP_INFORMED",
                 reason, "The CCB asked to stay informed"))), String.class).getStatusCode().value()).isEqualTo(204);
+    }
+
+    // --- 15. a member steers its acceptance of revised rules by hand --------------------------------------------------
+
+    @Test
+    void aMemberAcceptsRevisedRulesOnlyThroughItsOwnTasksForm() throws Exception {
+        Membership r = members.activeMember("REGSTD", "Hostile Rho Standards", Nis2Status.NOT_IN_SCOPE, null, null,
+                Language.en, NotificationMode.SEND_ON_BEHALF);
+        members.representative(r, "hxrepr", PASSWORD);
+        Membership s = members.activeMember("REGSTD", "Hostile Sigma Standards", Nis2Status.NOT_IN_SCOPE, null, null,
+                Language.en, NotificationMode.SEND_ON_BEHALF);
+        members.representative(s, "hxreps", PASSWORD);
+        assertThat(as("hxcoord").postForEntity("/api/arrangements/REGSTD/rules-revisions", jsonBody("{\"versionLabel\":\"7.0\","
+                + "\"text\":\"1. Standards work is shared under TLP:AMBER.\",\"effectiveDate\":\""
+                + LocalDate.now(NotificationSettings.DEFAULT_ZONE).plusDays(20) + "\",\"changeSummary\":\"TLP:AMBER\"}"),
+                String.class).getStatusCode().value()).isEqualTo(201);
+        Long version = jdbc.queryForObject("select id from rules_of_conduct_version where version_label = '7.0' and arrangement_id = "
+                + "(select id from arrangement where code = 'REGSTD')", Long.class);
+        var revision = runtimeService.createProcessInstanceQuery().processDefinitionKey(RulesRevisionProcess.KEY)
+                .processInstanceBusinessKey(RulesRevisionProcess.businessKey(version)).singleResult();
+        runJobs(revision.getId());
+        String own = instanceOf(RulesAcceptanceProcess.KEY, r);
+        String another = instanceOf(RulesAcceptanceProcess.KEY, s);
+        runJobs(own);
+        runJobs(another);
+        Task accept = taskService.createTaskQuery().processInstanceId(own).singleResult();
+        Task others = taskService.createTaskQuery().processInstanceId(another).singleResult();
+        StateFingerprint before = fingerprint();
+
+        // its task takes the form's one field, nothing that names another membership or version
+        assertRefused(as("hxrepr").postForEntity(engine("/task/" + accept.getId() + "/complete"), jsonBody(variables(Map.of(
+                RulesAcceptanceProcess.RULES_ACCEPTED.name(), true, RulesAcceptanceProcess.MEMBERSHIP_ID.name(), s.getId()))),
+                String.class), 400, "'membershipId' is not a field of the form");
+        assertRefused(as("hxrepr").postForEntity(engine("/task/" + accept.getId() + "/submit-form"), jsonBody(variables(Map.of(
+                RulesAcceptanceProcess.RULES_ACCEPTED.name(), true, RulesAcceptanceProcess.RULES_VERSION_ID.name(), version + 1))),
+                String.class), 400, "'rulesVersionId'");
+        // no variables by hand, on the task or the instance
+        assertRefused(as("hxrepr").exchange(engine("/task/" + accept.getId() + "/variables/" + RulesAcceptanceProcess.RULES_ACCEPTED.name()),
+                HttpMethod.PUT, jsonBody("{\"value\":true,\"type\":\"Boolean\"}"), String.class), 403, "Refused");
+        assertRefused(as("hxrepr").exchange(engine("/process-instance/" + own + "/variables/" + RulesAcceptanceProcess.RULES_VERSION_ID.name()),
+                HttpMethod.PUT, jsonBody("{\"value\":" + (version + 1) + ",\"type\":\"Long\"}"), String.class), 403, null);
+        // no start of its own acceptance (say, of an older version), no message that settles the revision
+        assertRefused(as("hxrepr").postForEntity(engine("/process-definition/key/" + RulesAcceptanceProcess.KEY + "/start"),
+                jsonBody("{\"businessKey\":\"" + r.getId() + "\",\"variables\":{\"rulesVersionId\":{\"value\":" + version
+                        + ",\"type\":\"Long\"}}}"), String.class), 403, "only the product starts it");
+        assertRefused(as("hxrepr").postForEntity(engine("/message"), jsonBody("{\"messageName\":\""
+                + RulesRevisionProcess.MEMBERS_SETTLED_MESSAGE + "\",\"businessKey\":\""
+                + RulesRevisionProcess.businessKey(version) + "\"}"), String.class), 403, null);
+        // nor does it see or complete another organisation's acceptance
+        assertThat(as("hxrepr").postForEntity(engine("/task/" + others.getId() + "/complete"), jsonBody(variables(Map.of(
+                RulesAcceptanceProcess.RULES_ACCEPTED.name(), true))), String.class).getStatusCode().value()).isIn(403, 404);
+        assertThat(json.readTree(as("hxrepr").getForEntity(engine("/task?processDefinitionKey=" + RulesAcceptanceProcess.KEY),
+                String.class).getBody())).hasSize(1);
+
+        assertUnchangedSince(before);
+
+        // the legitimate way: its own task, the form's field
+        assertThat(as("hxrepr").postForEntity(engine("/task/" + accept.getId() + "/complete"), jsonBody(variables(Map.of(
+                RulesAcceptanceProcess.RULES_ACCEPTED.name(), true))), String.class).getStatusCode().value()).isEqualTo(204);
+        runJobs(own);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(own).count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from rules_acceptance where membership_id = ? and rules_version_id = ?",
+                Integer.class, r.getId(), version)).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(revision.getId()).count()).isOne();
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

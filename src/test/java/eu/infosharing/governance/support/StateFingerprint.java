@@ -23,7 +23,7 @@ public final class StateFingerprint {
 
     private static final List<String> TABLES = List.of(
             "membership", "membership_status_change", "organisation", "contact_person", "sponsorship", "review_decision",
-            "information_request", "rules_acceptance", "rules_of_conduct_version", "authority_override",
+            "information_request", "rules_acceptance", "rules_acceptance_request", "rules_of_conduct_version", "authority_override",
             "authority_notification", "notification_attempt", "cessation", "cessation_date_change", "audit_entry", "former_contact", "data_subject_request", "account_request",
             "act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_job", "act_ru_incident", "act_ru_event_subscr",
             "act_ru_identitylink", "act_ru_authorization", "act_ru_filter", "act_hi_comment", "act_hi_attachment",
