@@ -65,6 +65,8 @@ class OnboardingPostgresIT {
     CompetentAuthorityRepository authorities;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -140,6 +142,12 @@ class OnboardingPostgresIT {
         waitFor(() -> "COMPLETED".equals(as("pgcoordinator").exchange("/engine-rest/history/process-instance/"
                         + processInstanceId, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() { })
                 .getBody().get("state")) ? Boolean.TRUE : null, "onboarding completed");
+        // the CCB's and the NBB's notifications ended one after the other, never colliding on the onboarding they
+        // both end in (exclusive jobs of one process hierarchy run one at a time): no job run failed
+        assertThat(history.createHistoricJobLogQuery().failureLog().processInstanceId(processInstanceId).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId).list())
+                .hasSize(2).allSatisfy(child -> assertThat(history.createHistoricJobLogQuery().failureLog()
+                        .processInstanceId(child.getId()).count()).as("failed job runs of " + child.getId()).isZero());
     }
 
     @Test
