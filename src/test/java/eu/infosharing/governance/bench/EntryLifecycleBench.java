@@ -13,11 +13,9 @@ import eu.infosharing.governance.support.Members;
 import eu.infosharing.governance.support.StandaloneContexts;
 import eu.infosharing.governance.support.TestUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,9 +41,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
@@ -58,8 +53,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * shape ({@code bench/bare-onboarding.bpmn.xml}: the same user tasks, async boundaries, timers and gateways, every
  * service step a no-op expression) deployed into the same running application and driven by the same client.
  *
- * <p>The application runs apart, as in production: the packaged jar in its own JVM ({@code -Xmx384m}, the shipped job
- * executor settings) on an embedded PostgreSQL that this bench starts with {@code pg_stat_statements}, which counts
+ * <p>The application runs apart, as in production: the packaged jar in its own JVM ({@link PackagedNode}: by default
+ * as the Dockerfile starts it, with {@code src/main/jvm/jvm.options} and {@code -Xmx384m}; {@code -Dbench.jvm=plain}
+ * for {@code java -Xmx384m -jar}), with the shipped job executor settings, on an embedded PostgreSQL that this bench starts with {@code pg_stat_statements}, which counts
  * the statements the node sends. Before the node starts, a setup context in this JVM on the same database seeds the
  * people (a coordinator, a DPO, a legal reviewer, a sponsoring member's representative, an administrator, one fresh
  * applicant account per product lifecycle) and deploys the bare model: persons may not deploy through engine REST, and
@@ -81,7 +77,7 @@ class EntryLifecycleBench {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final long POLL_MILLIS = 100;
     private static final String BARE_KEY = "bare-onboarding";
-    private static final Path OUT = Path.of("target", "bench");
+    private static final Path OUT = PackagedNode.OUT;
 
     private final ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -99,6 +95,8 @@ class EntryLifecycleBench {
         final Map<String, List<Long>> nanos = new ConcurrentHashMap<>();
         final AtomicInteger requests = new AtomicInteger();
         long wallNanos;
+        /** CPU seconds the node used during the run: hardly depends on what else the machine runs. */
+        double nodeCpu;
         long statements;
         Map<String, Long> top = Map.of();
 
@@ -128,18 +126,18 @@ class EntryLifecycleBench {
             }
             seed(url, warmUp + lifecycles);
 
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
-            base = "http://127.0.0.1:" + port;
-            Path log = OUT.resolve("lifecycle-node.log");
-            long launched = System.nanoTime();
-            Process node = node(url, port, log.toFile());
-            try {
-                double firstAnswer = awaitFirstAnswer(node, launched);
-                String started = startedLine(log);
-                long rssStarted = rssKb(node);
+            PackagedNode.Jvm jvm = PackagedNode.Jvm.fromProperty();
+            try (PackagedNode node = PackagedNode.start(jvm, OUT, OUT.resolve("lifecycle-node.log"), List.of(
+                    "--spring.profiles.active=bench",
+                    "--governance.demo.enabled=false",
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=",
+                    "--governance.mail.outbox-dir=" + OUT.resolve("outbox").toAbsolutePath()))) {
+                base = node.base;
+                double firstAnswer = node.awaitFirstAnswer();
+                double started = node.startedSeconds();
+                long rssStarted = node.rssMb();
 
                 AtomicInteger applicant = new AtomicInteger();
                 List<String> memberships = Collections.synchronizedList(new ArrayList<>());
@@ -151,7 +149,9 @@ class EntryLifecycleBench {
 
                 Run product = new Run("product (membership-onboarding)");
                 resetStatements(postgres);
+                double cpu = node.cpuSeconds();
                 run(product, lifecycles, i -> product(product, applicant.getAndIncrement(), memberships));
+                product.nodeCpu = node.cpuSeconds() - cpu;
                 readStatements(postgres, product);
                 for (String membership : memberships) {
                     assertThat(get("benchcoordinator", membership).path("status").asText())
@@ -161,19 +161,16 @@ class EntryLifecycleBench {
 
                 Run bare = new Run("bare model (" + BARE_KEY + ")");
                 resetStatements(postgres);
+                cpu = node.cpuSeconds();
                 run(bare, lifecycles, i -> bare(bare));
+                bare.nodeCpu = node.cpuSeconds() - cpu;
                 readStatements(postgres, bare);
-                long rssAfter = rssKb(node);
+                long rssAfter = node.rssMb();
 
-                String report = report(lifecycles, warmUp, product, bare, firstAnswer, started, rssStarted, rssAfter,
+                String report = report(jvm, lifecycles, warmUp, product, bare, firstAnswer, started, rssStarted, rssAfter,
                         idleStatementsPerSecond);
                 System.out.println(report);
                 Files.writeString(OUT.resolve("lifecycle.md"), report);
-            } finally {
-                node.destroy();
-                if (!node.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    node.destroyForcibly();
-                }
             }
         }
     }
@@ -310,62 +307,6 @@ class EntryLifecycleBench {
         }
     }
 
-    /** The packaged application in its own JVM, with the shipped settings but for the database and the port. */
-    private static Process node(String jdbcUrl, int port, File log) throws IOException {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("arrangement-governance-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("Run through mvn -Pbench verify: the packaged jar is needed"));
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString(),
-                "--spring.profiles.active=bench",
-                "--governance.demo.enabled=false",
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--server.port=" + port,
-                "--governance.mail.outbox-dir=" + OUT.resolve("outbox"))
-                .redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    /** Seconds from launching the JVM to the first successful answer of the node (its health endpoint). */
-    private double awaitFirstAnswer(Process node, long launched) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!node.isAlive()) {
-                throw new AssertionError("The node exited: see " + OUT.resolve("lifecycle-node.log"));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return (System.nanoTime() - launched) / 1e9;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The node did not answer within 10 minutes");
-    }
-
-    /** Spring Boot's own line: "Started GovernanceApplication in x seconds (process running for y)". */
-    private static String startedLine(Path log) throws IOException {
-        Matcher m = Pattern.compile("Started GovernanceApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)")
-                .matcher(Files.readString(log));
-        return m.find() ? m.group(1) + " s (process running for " + m.group(2) + " s)" : "not found in the log";
-    }
-
-    private static long rssKb(Process node) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(node.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
-
     /** What the idle node sends per second (job acquisition, schedulers): included in each run's count. */
     private static double idleStatements(EmbeddedPostgres postgres) throws Exception {
         resetStatements(postgres);
@@ -402,14 +343,14 @@ class EntryLifecycleBench {
 
     // --- the report --------------------------------------------------------------------------------------------------
 
-    private static String report(int lifecycles, int warmUp, Run product, Run bare, double firstAnswer, String started,
-                                 long rssStartedKb, long rssAfterKb, double idlePerSecond) {
+    private static String report(PackagedNode.Jvm jvm, int lifecycles, int warmUp, Run product, Run bare, double firstAnswer,
+                                 double started, long rssStartedMb, long rssAfterMb, double idlePerSecond) {
         double productRate = lifecycles / (product.wallNanos / 1e9);
         double bareRate = lifecycles / (bare.wallNanos / 1e9);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Entry lifecycle, product vs bare model of the same shape: %d lifecycles each "
-                        + "after %d warm-up, %d client threads, node -Xmx384m on embedded PostgreSQL; %d cores, load average "
-                        + "%.1f at the end; %s%n%n", lifecycles, warmUp, THREADS, Runtime.getRuntime().availableProcessors(),
+                        + "after %d warm-up, %d client threads, node -Xmx384m (%s JVM options) on embedded PostgreSQL; %d cores, "
+                        + "load average %.1f at the end; %s%n%n", lifecycles, warmUp, THREADS, jvm.name().toLowerCase(Locale.ROOT), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         out.append("| | product | bare model | product/bare |\n|---|---:|---:|---:|\n");
@@ -417,6 +358,9 @@ class EntryLifecycleBench {
         // the figure the goal is stated in (product at most 1.3x the bare model): time per lifecycle, product/bare
         out.append(row("ms per lifecycle (wall time / lifecycles)", 1000 / productRate, 1000 / bareRate,
                 bareRate / productRate, "%.0f"));
+        double productCpu = 1000 * product.nodeCpu / lifecycles;
+        double bareCpu = 1000 * bare.nodeCpu / lifecycles;
+        out.append(row("node CPU ms per lifecycle", productCpu, bareCpu, productCpu / bareCpu, "%.0f"));
         for (String kind : List.of("start", "task list query", "form read", "completion", "end poll (history)")) {
             double p50 = percentile(product, kind, 0.50);
             double b50 = percentile(bare, kind, 0.50);
@@ -432,10 +376,10 @@ class EntryLifecycleBench {
         double bareStatements = bare.statements / (double) lifecycles;
         out.append(row("SQL statements per lifecycle", productStatements, bareStatements,
                 productStatements / bareStatements, "%.0f"));
-        out.append(String.format(Locale.ROOT, "%nNode: first answer %.1f s after launch; Spring Boot: started in %s; "
+        out.append(String.format(Locale.ROOT, "%nNode: first answer %.1f s after launch; Spring Boot: started in %.1f s; "
                         + "RSS %d MB after startup, %d MB after %d lifecycles (warm-up and both runs). An idle node sends "
                         + "%.1f statements/s (job acquisition, schedulers), counted in both runs.%n",
-                firstAnswer, started, rssStartedKb / 1024, rssAfterKb / 1024, 2 * (lifecycles + warmUp), idlePerSecond));
+                firstAnswer, started, rssStartedMb, rssAfterMb, 2 * (lifecycles + warmUp), idlePerSecond));
         for (Run run : List.of(product, bare)) {
             out.append("\nMost frequent statements, ").append(run.model).append(" (calls per lifecycle):\n\n");
             run.top.forEach((sql, calls) -> out.append(String.format(Locale.ROOT, "- %.1f `%s`%n", calls / (double) lifecycles,
