@@ -58,11 +58,17 @@ final class PackagedNode implements AutoCloseable {
 
     /** Starts the node in {@code workDir} with the application arguments given, on a free port; output to {@code log}. */
     static PackagedNode start(Jvm jvm, Path workDir, Path log, List<String> appArgs) throws IOException {
+        return start(jvm, workDir, log, List.of(), appArgs);
+    }
+
+    /** The same, with JVM options added to the way's own (before {@code -jar}). */
+    static PackagedNode start(Jvm jvm, Path workDir, Path log, List<String> jvmArgs, List<String> appArgs) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmArgs);
         if (jvm == Jvm.SHIPPED) {
             Path archive = shippedLayout();
             command.addAll(List.of("@" + OPTIONS, "-Xmx384m", "-XX:SharedArchiveFile=" + archive,
