@@ -37,7 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
  * then each read is asked {@value #ROUNDS} times after {@value #WARM_UP} warm-ups by an HTTP client with
  * Basic authentication, as a script would. Prints p50, p95 and SQL statements per request; asserts nothing about time.
  *
- * <p>Run: {@code mvn -Pbench verify} (sizes: {@code -Dbench.sizes=1000,10000,100000}). Results also go to
+ * <p>Run: {@code mvn -Pbench verify} (sizes: {@code -Dbench.sizes=1000,10000,100000}; some reads only:
+ * {@code -Dbench.reads=dashboard,memberships}). Results also go to
  * {@code target/bench/reads.md}.
  */
 // the seeding writes in minutes what a community writes over years: a settle of seconds instead of ten minutes lets the
@@ -100,6 +101,10 @@ class ReadsAtScaleBench {
             reads.put("GET /api/memberships/{id}/timeline", "/api/memberships/" + one + "/timeline");
             reads.put("GET /api/audit/verification", "/api/audit/verification");
             reads.put("GET /api/audit/verification?full=true", "/api/audit/verification?full=true");
+            // -Dbench.reads=dashboard,memberships: only the reads whose name contains one of these (and the baseline)
+            List<String> only = Arrays.stream(System.getProperty("bench.reads", "").split(",")).map(String::strip)
+                    .filter(r -> !r.isEmpty()).toList();
+            reads.keySet().removeIf(name -> !only.isEmpty() && !name.contains("baseline") && only.stream().noneMatch(name::contains));
             for (Map.Entry<String, String> read : reads.entrySet()) {
                 table.append(measure(size, read.getKey(), read.getValue()));
             }
