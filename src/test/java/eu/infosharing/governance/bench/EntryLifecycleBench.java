@@ -95,7 +95,7 @@ class EntryLifecycleBench {
         final Map<String, List<Long>> nanos = new ConcurrentHashMap<>();
         final AtomicInteger requests = new AtomicInteger();
         long wallNanos;
-        /** CPU seconds the node used during the run: hardly depends on what else the machine runs. */
+        /** CPU seconds the node used during the run: depends much less on what else the machine runs. */
         double nodeCpu;
         long statements;
         Map<String, Long> top = Map.of();

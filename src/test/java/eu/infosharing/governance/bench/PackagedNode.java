@@ -123,8 +123,8 @@ final class PackagedNode implements AutoCloseable {
     }
 
     /**
-     * CPU seconds the node's JVM has used so far (user and system, all its threads): unlike the elapsed time, this
-     * hardly depends on what else the machine runs.
+     * CPU seconds the node's JVM has used so far (user and system, all its threads): they depend much less than the
+     * elapsed time on what else the machine runs.
      */
     double cpuSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));

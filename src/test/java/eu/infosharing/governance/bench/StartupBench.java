@@ -15,10 +15,10 @@ import org.springframework.util.FileSystemUtils;
  * How fast the packaged product starts and how much memory it keeps, as a newcomer runs it: the default profile on its
  * embedded H2 file database, {@code -Xmx384m}. Each round starts the node on an empty database (schemas, models, demo
  * data created), stops it, and starts it again on the database it left (a restart). The elapsed time depends on what
- * else the machine runs; the CPU seconds the JVM used until it first answered hardly do. The resident set is read when
- * the node first answers and again after it has been idle for {@code bench.idle-seconds} (45 by default). Both ways of
- * {@link PackagedNode} are measured: the plain jar and the shipped layout (class-data-sharing archive and
- * {@code src/main/jvm/jvm.options}). Prints the medians of {@code bench.rounds} rounds (3 by default) and writes them to
+ * else the machine runs; the CPU seconds the JVM used until it first answered depend on it much less. The resident set
+ * is read when the node first answers and again after it has been idle for {@code bench.idle-seconds} (45 by
+ * default). Both ways of {@link PackagedNode} are measured: the plain jar and the shipped layout (class-data-sharing
+ * archive and {@code src/main/jvm/jvm.options}). Prints the medians of {@code bench.rounds} rounds (3 by default) and writes them to
  * {@code target/bench/startup.md}; asserts nothing about time.
  *
  * <p>Run: {@code mvn -Pbench verify -Dit.test=StartupBench}.
